@@ -1,0 +1,22 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace OneOnOne.Api.Data.Configurations;
+
+internal sealed class FollowUpConfiguration : IEntityTypeConfiguration<FollowUp>
+{
+    public void Configure(EntityTypeBuilder<FollowUp> builder)
+    {
+        builder.Property(f => f.TenantId).HasMaxLength(Limits.TenantId);
+        builder.Property(f => f.Kind).HasMaxLength(32);
+        builder.Property(f => f.Status).HasMaxLength(16);
+        builder.Property(f => f.LastError).HasMaxLength(2000);
+        builder.Property(f => f.TransportMessageId).HasMaxLength(512);
+        builder.Property(f => f.JobId).HasMaxLength(128);
+        builder.Property(f => f.Version).IsConcurrencyToken();
+        builder.HasOne(f => f.Meeting).WithMany().HasForeignKey(f => f.MeetingId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne(f => f.Recipient).WithMany().HasForeignKey(f => f.RecipientId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(f => new { f.MeetingId, f.Kind, f.RecipientId }).IsUnique();
+        builder.HasIndex(f => new { f.Status, f.DueUtc });
+    }
+}

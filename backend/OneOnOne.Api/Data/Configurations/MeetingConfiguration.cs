@@ -1,0 +1,21 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace OneOnOne.Api.Data.Configurations;
+
+internal sealed class MeetingConfiguration : IEntityTypeConfiguration<Meeting>
+{
+    public void Configure(EntityTypeBuilder<Meeting> builder)
+    {
+        builder.Property(m => m.TenantId).HasMaxLength(Limits.TenantId);
+        builder.Property(m => m.Subject).HasMaxLength(Limits.Subject);
+        builder.Property(m => m.Goal).HasMaxLength(Limits.Goal);
+        builder.Property(m => m.Status).HasMaxLength(16);
+        builder.Property(m => m.OutlookItemId).HasMaxLength(Limits.OutlookId);
+        builder.Property(m => m.OutlookSeriesId).HasMaxLength(Limits.OutlookId);
+        builder.Property(m => m.Version).IsConcurrencyToken();
+        builder.HasOne(m => m.Series).WithMany(s => s.Meetings).HasForeignKey(m => m.SeriesId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(m => new { m.SeriesId, m.StartUtc }).IsUnique();
+        builder.HasIndex(m => new { m.TenantId, m.StartUtc });
+    }
+}

@@ -1,0 +1,19 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace OneOnOne.Api.Data.Configurations;
+
+internal sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
+{
+    public void Configure(EntityTypeBuilder<Person> builder)
+    {
+        builder.Property(p => p.TenantId).HasMaxLength(Limits.TenantId);
+        builder.Property(p => p.ObjectId).HasMaxLength(Limits.ObjectId);
+        builder.Property(p => p.DisplayName).HasMaxLength(Limits.DisplayName);
+        builder.Property(p => p.Email).HasMaxLength(Limits.Email);
+        builder.Property(p => p.NormalizedEmail).HasMaxLength(Limits.Email);
+        builder.Property(p => p.Language).HasMaxLength(8);
+        builder.HasIndex(p => new { p.TenantId, p.NormalizedEmail }).IsUnique();
+        builder.HasIndex(p => new { p.TenantId, p.ObjectId }).IsUnique();
+    }
+}

@@ -1,0 +1,149 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace OneOnOne.Api.Data;
+
+/// <summary>
+/// The demo tenant of the embedded default, so the first run shows a product with history: a manager with a
+/// Dutch-speaking and an English-speaking report, three past weekly 1-on-1s each and the next one in a few days.
+/// </summary>
+public static class DemoData
+{
+    public const string TenantId = "00000000-0000-0000-0000-00000000d3e0";
+
+    public static readonly DemoPerson Manager = new(Guid.Parse("6d0a1c52-0000-4000-8000-000000000001"), "demo-manager", "Sanne Visser", "sanne.visser@demo.oneonone.test", "nl");
+    public static readonly DemoPerson DutchReport = new(Guid.Parse("6d0a1c52-0000-4000-8000-000000000002"), "demo-report-nl", "Daan de Boer", "daan.deboer@demo.oneonone.test", "nl");
+    public static readonly DemoPerson EnglishReport = new(Guid.Parse("6d0a1c52-0000-4000-8000-000000000003"), "demo-report-en", "Priya Raman", "priya.raman@demo.oneonone.test", "en");
+    public static readonly DemoPerson Stranger = new(Guid.Parse("6d0a1c52-0000-4000-8000-000000000004"), "demo-colleague", "Joris Smit", "joris.smit@demo.oneonone.test", "nl");
+
+    public static IReadOnlyList<DemoPerson> People { get; } = [Manager, DutchReport, EnglishReport, Stranger];
+
+    public static readonly Guid DutchSeriesId = Guid.Parse("6d0a1c52-0000-4000-8000-0000000000a1");
+    public static readonly Guid EnglishSeriesId = Guid.Parse("6d0a1c52-0000-4000-8000-0000000000a2");
+
+    /// <summary>Adds the demo tenant unless it is there already; a second start adds nothing.</summary>
+    public static async Task SeedAsync(OneOnOneDb db, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        if (await db.People.IgnoreQueryFilters().AnyAsync(p => p.Id == Manager.Id, cancellationToken))
+        {
+            return;
+        }
+
+        var people = People.ToDictionary(p => p.Id, p => p.ToPerson());
+        db.People.AddRange(people.Values);
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        // Weekly at 09:00 UTC, the next one two days from now; the Dutch pair meets an hour later.
+        var next = now.Date.AddDays(2).AddHours(9);
+        AddSeries(db, DutchSeriesId, people[Manager.Id], people[DutchReport.Id], next.AddHours(1), Dutch);
+        AddSeries(db, EnglishSeriesId, people[Manager.Id], people[EnglishReport.Id], next, English);
+
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private static void AddSeries(OneOnOneDb db, Guid seriesId, Person manager, Person report, DateTime nextStart, SeriesScript script)
+    {
+        var series = new Series { Id = seriesId, TenantId = TenantId, CreatedUtc = nextStart.AddDays(-28) };
+        series.SetParticipants(manager.Id, report.Id);
+        db.Series.Add(series);
+
+        var meetings = Enumerable.Range(0, 4)
+            .Select(week => new Meeting
+            {
+                TenantId = TenantId,
+                SeriesId = series.Id,
+                StartUtc = nextStart.AddDays(7 * (week - 3)),
+                EndUtc = nextStart.AddDays(7 * (week - 3)).AddMinutes(30),
+                Subject = script.Subject,
+                Goal = week < 3 ? script.Goals[week] : null,
+                OutlookSeriesId = $"demo-outlook-series-{seriesId:N}",
+            })
+            .ToList();
+        db.Meetings.AddRange(meetings);
+
+        for (var week = 0; week < 3; week++)
+        {
+            var meeting = meetings[week];
+            var (reportPoint, managerPoint) = script.Agenda[week];
+            db.AgendaItems.Add(new AgendaItem { TenantId = TenantId, SeriesId = series.Id, MeetingId = meeting.Id, AuthorId = report.Id, Text = reportPoint, Position = 0, DiscussedInMeetingId = meeting.Id, CreatedUtc = meeting.StartUtc.AddDays(-1) });
+            db.AgendaItems.Add(new AgendaItem { TenantId = TenantId, SeriesId = series.Id, MeetingId = meeting.Id, AuthorId = manager.Id, Text = managerPoint, Position = 1, DiscussedInMeetingId = week == 2 ? null : meeting.Id, CreatedUtc = meeting.StartUtc.AddDays(-1) });
+
+            var shared = Note.Shared(meeting, manager.Id);
+            shared.Text = script.SharedNotes[week];
+            shared.UpdatedUtc = meeting.EndUtc;
+            db.Notes.Add(shared);
+        }
+
+        var privateNote = Note.Private(meetings[2], manager.Id);
+        privateNote.Text = script.ManagerPrivateNote;
+        db.Notes.Add(privateNote);
+
+        var lastMeeting = meetings[2];
+        var (doneText, openText, overdueText) = script.Actions;
+        db.ActionItems.Add(new ActionItem
+        {
+            TenantId = TenantId, SeriesId = series.Id, CreatedInMeetingId = meetings[0].Id, OwnerId = report.Id, CreatedById = manager.Id,
+            Text = doneText, DueDate = DateOnly.FromDateTime(meetings[1].StartUtc), Status = ActionStatus.Done,
+            CompletedUtc = meetings[1].StartUtc.AddDays(-1), CompletedInMeetingId = lastMeeting.Id, CreatedUtc = meetings[0].EndUtc,
+        });
+        db.ActionItems.Add(new ActionItem
+        {
+            TenantId = TenantId, SeriesId = series.Id, CreatedInMeetingId = meetings[1].Id, OwnerId = manager.Id, CreatedById = manager.Id,
+            Text = overdueText, DueDate = DateOnly.FromDateTime(lastMeeting.StartUtc), CreatedUtc = meetings[1].EndUtc,
+        });
+        db.ActionItems.Add(new ActionItem
+        {
+            TenantId = TenantId, SeriesId = series.Id, CreatedInMeetingId = lastMeeting.Id, OwnerId = report.Id, CreatedById = report.Id,
+            Text = openText, DueDate = DateOnly.FromDateTime(meetings[3].StartUtc.AddDays(7)), CreatedUtc = lastMeeting.EndUtc,
+        });
+    }
+
+    private sealed record SeriesScript(
+        string Subject,
+        string[] Goals,
+        (string Report, string Manager)[] Agenda,
+        string[] SharedNotes,
+        string ManagerPrivateNote,
+        (string Done, string Open, string Overdue) Actions);
+
+    private static readonly SeriesScript Dutch = new(
+        "1-op-1 Sanne / Daan",
+        ["Afspraken maken over het inwerken van de nieuwe collega", "Terugblik op de release van vorige week", "Jouw ontwikkelplan voor het komende halfjaar"],
+        [
+            ("Hoe verdelen we het inwerken van Lotte?", "Planning van de teamdag"),
+            ("Wat ging er goed en minder goed bij de release?", "Bezetting tijdens de vakantieperiode"),
+            ("Ik wil meer doen met klantgesprekken", "Feedback uit de klantenenquête"),
+        ],
+        [
+            "Daan neemt de eerste week van het inwerken op zich; Sanne regelt de accounts.",
+            "De release liep goed; de communicatie met support kan eerder. Daan stelt een checklist voor.",
+            "Daan wil groeien richting klantcontact. We kijken naar een training en een eerste gesprek met een klant.",
+        ],
+        "Daan lijkt wat moe; volgende keer vragen hoe het met de werkdruk gaat.",
+        ("Checklist voor releasecommunicatie opstellen", "Training klantgesprekken uitzoeken", "Budget voor training aanvragen"));
+
+    private static readonly SeriesScript English = new(
+        "1:1 Sanne / Priya",
+        ["Agree on priorities for the quarter", "Review how the on-call week went", "Plan Priya's first conference talk"],
+        [
+            ("Which of the three projects comes first?", "Quarterly goals"),
+            ("On-call was heavy: can we share it differently?", "Hiring update"),
+            ("I'd like feedback on my talk proposal", "Mentoring the new intern"),
+        ],
+        [
+            "Priya leads the data migration first; the dashboard waits until April.",
+            "On-call had 14 pages, most from one noisy alert. We agreed to fix the alert before the next rotation.",
+            "The talk proposal is strong; make the second half more concrete with one real example.",
+        ],
+        "Consider Priya for the team lead track in the next review round.",
+        ("Silence the noisy disk alert", "Rewrite the second half of the talk proposal", "Book the conference travel budget"));
+}
+
+public sealed record DemoPerson(Guid Id, string ObjectId, string DisplayName, string Email, string Language)
+{
+    public Person ToPerson()
+    {
+        var person = new Person { Id = Id, TenantId = DemoData.TenantId, ObjectId = ObjectId, DisplayName = DisplayName, Language = Language };
+        person.SetEmail(Email);
+        return person;
+    }
+}

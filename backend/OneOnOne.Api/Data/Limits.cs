@@ -1,0 +1,16 @@
+namespace OneOnOne.Api.Data;
+
+/// <summary>Column sizes, shared with the request validation so a too-long text is a 400, never a database error.</summary>
+public static class Limits
+{
+    public const int TenantId = 64;
+    public const int ObjectId = 64;
+    public const int DisplayName = 200;
+    public const int Email = 320;
+    public const int Subject = 255;
+    public const int Goal = 300;
+    public const int AgendaText = 500;
+    public const int ActionText = 500;
+    public const int NoteText = 20_000;
+    public const int OutlookId = 512;
+}

@@ -1,0 +1,91 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace OneOnOne.Api.Data;
+
+/// <summary>
+/// The product's database. Each provider has its own subclass (and so its own model cache and migration set);
+/// features depend on this type only.
+/// </summary>
+public abstract class OneOnOneDb(DbContextOptions options, CallerScope caller) : DbContext(options)
+{
+    public DbSet<Person> People => Set<Person>();
+    public DbSet<Series> Series => Set<Series>();
+    public DbSet<Meeting> Meetings => Set<Meeting>();
+    public DbSet<AgendaItem> AgendaItems => Set<AgendaItem>();
+    public DbSet<ActionItem> ActionItems => Set<ActionItem>();
+    public DbSet<Note> Notes => Set<Note>();
+    public DbSet<FollowUp> FollowUps => Set<FollowUp>();
+
+    // Read by the query filters; EF evaluates them per query, not once per model.
+    private string? TenantId => caller.TenantId;
+    private Guid? PersonId => caller.PersonId;
+
+    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) =>
+        // Every filtered entity is filtered consistently with its principal, so the required-navigation warning does not apply.
+        optionsBuilder.ConfigureWarnings(w => w.Ignore(CoreEventId.PossibleIncorrectRequiredNavigationWithQueryFilterInteractionWarning));
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+        configurationBuilder.Properties<DateTime?>().HaveConversion<UtcDateTimeConverter>();
+        configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(32);
+    }
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(OneOnOneDb).Assembly);
+
+        // Privacy lives here, not in each endpoint: a tenant sees only its rows, a person only the series they are
+        // part of, and a private note only its author.
+        modelBuilder.Entity<Person>().HasQueryFilter(p => p.TenantId == TenantId);
+        modelBuilder.Entity<Series>().HasQueryFilter(s =>
+            s.TenantId == TenantId && (s.ManagerId == PersonId || s.ReportId == PersonId));
+        modelBuilder.Entity<Meeting>().HasQueryFilter(m =>
+            m.TenantId == TenantId && (m.Series.ManagerId == PersonId || m.Series.ReportId == PersonId));
+        modelBuilder.Entity<AgendaItem>().HasQueryFilter(a =>
+            a.TenantId == TenantId && (a.Meeting.Series.ManagerId == PersonId || a.Meeting.Series.ReportId == PersonId));
+        modelBuilder.Entity<ActionItem>().HasQueryFilter(a =>
+            a.TenantId == TenantId && (a.Series.ManagerId == PersonId || a.Series.ReportId == PersonId));
+        modelBuilder.Entity<Note>().HasQueryFilter(n =>
+            n.TenantId == TenantId
+            && (n.Meeting.Series.ManagerId == PersonId || n.Meeting.Series.ReportId == PersonId)
+            && (n.OwnerKey == Guid.Empty || n.OwnerKey == PersonId));
+        modelBuilder.Entity<FollowUp>().HasQueryFilter(f => f.TenantId == TenantId && f.RecipientId == PersonId);
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        RenewVersions();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        RenewVersions();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    /// <summary>
+    /// Makes the next save of <paramref name="entity"/> fail with a concurrency conflict unless the row still has
+    /// the version the client last saw.
+    /// </summary>
+    public void ExpectVersion<T>(T entity, Guid expectedVersion) where T : class, IVersioned =>
+        Entry(entity).Property(e => e.Version).OriginalValue = expectedVersion;
+
+    private void RenewVersions()
+    {
+        foreach (var entry in ChangeTracker.Entries<IVersioned>())
+        {
+            if (entry.State == EntityState.Modified)
+            {
+                entry.Entity.Version = Guid.NewGuid();
+            }
+        }
+    }
+
+    private sealed class UtcDateTimeConverter() : ValueConverter<DateTime, DateTime>(
+        toStore => toStore.Kind == DateTimeKind.Utc ? toStore : toStore.ToUniversalTime(),
+        fromStore => DateTime.SpecifyKind(fromStore, DateTimeKind.Utc));
+}

@@ -1,0 +1,30 @@
+namespace OneOnOne.Api.Data;
+
+public sealed class Person : ITenantOwned
+{
+    public Guid Id { get; set; } = Guid.NewGuid();
+    public required string TenantId { get; set; }
+
+    /// <summary>The directory object id (<c>oid</c>); null until the person signs in for the first time.</summary>
+    public string? ObjectId { get; set; }
+
+    public required string DisplayName { get; set; }
+
+    public string Email { get; private set; } = "";
+
+    /// <summary>Lower-case copy for lookups: collations differ per provider, this column does not.</summary>
+    public string NormalizedEmail { get; private set; } = "";
+
+    /// <summary>"nl" or "en"; null means "follow the client's language".</summary>
+    public string? Language { get; set; }
+
+    public DateTime CreatedUtc { get; set; } = DateTime.UtcNow;
+
+    public void SetEmail(string email)
+    {
+        Email = email.Trim();
+        NormalizedEmail = Normalize(email);
+    }
+
+    public static string Normalize(string email) => email.Trim().ToLowerInvariant();
+}

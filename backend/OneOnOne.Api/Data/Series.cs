@@ -1,0 +1,44 @@
+namespace OneOnOne.Api.Data;
+
+/// <summary>The 1-on-1 relationship of exactly two people of one tenant.</summary>
+public sealed class Series : ITenantOwned, IVersioned
+{
+    public Guid Id { get; set; } = Guid.NewGuid();
+    public required string TenantId { get; set; }
+
+    public Guid ManagerId { get; set; }
+    public Person Manager { get; set; } = null!;
+
+    public Guid ReportId { get; set; }
+    public Person Report { get; set; } = null!;
+
+    /// <summary>Both people, order-independent: one series per pair whoever is manager.</summary>
+    public string PairKey { get; private set; } = "";
+
+    public DateTime CreatedUtc { get; set; } = DateTime.UtcNow;
+    public Guid Version { get; set; } = Guid.NewGuid();
+
+    public List<Meeting> Meetings { get; } = [];
+
+    public void SetParticipants(Guid managerId, Guid reportId)
+    {
+        if (managerId == reportId)
+        {
+            throw new ArgumentException("A 1-on-1 needs two different people.", nameof(reportId));
+        }
+
+        ManagerId = managerId;
+        ReportId = reportId;
+        PairKey = PairKeyOf(managerId, reportId);
+    }
+
+    public static string PairKeyOf(Guid a, Guid b) =>
+        a.CompareTo(b) < 0 ? $"{a:N}:{b:N}" : $"{b:N}:{a:N}";
+
+    public bool HasParticipant(Guid personId) => personId == ManagerId || personId == ReportId;
+
+    public ParticipantRole RoleOf(Guid personId) =>
+        personId == ManagerId ? ParticipantRole.Manager : ParticipantRole.Report;
+
+    public Guid OtherParticipant(Guid personId) => personId == ManagerId ? ReportId : ManagerId;
+}

@@ -1,0 +1,33 @@
+using System.Reflection;
+using OneOnOne.Api.Data;
+using OneOnOne.Api.Localization;
+
+namespace OneOnOne.Api.Identity;
+
+/// <summary>The signed-in person of this request, as an endpoint parameter.</summary>
+public sealed record Caller(Person Person, string Language)
+{
+    public Guid PersonId => Person.Id;
+    public string TenantId => Person.TenantId;
+
+    // Filled by CallerMiddleware for every authenticated request; endpoints that take a Caller require authorization.
+    public static ValueTask<Caller?> BindAsync(HttpContext context, ParameterInfo parameter) =>
+        ValueTask.FromResult(context.Items[typeof(Caller)] as Caller);
+}
+
+public sealed class CallerMiddleware(RequestDelegate next)
+{
+    public async Task InvokeAsync(HttpContext context, CallerEnrollment enrollment)
+    {
+        if (context.User.Identity?.IsAuthenticated == true)
+        {
+            var person = await enrollment.EnrollAsync(context.User, context.RequestAborted);
+            if (person is not null)
+            {
+                context.Items[typeof(Caller)] = new Caller(person, Languages.For(person, context.Request));
+            }
+        }
+
+        await next(context);
+    }
+}

@@ -1,0 +1,83 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using OneOnOne.Api.Data;
+using OneOnOne.Api.Hosting;
+using OneOnOne.Api.Localization;
+
+namespace OneOnOne.Api.Identity;
+
+public static class IdentityEndpoints
+{
+    public static IEndpointRouteBuilder MapIdentityEndpoints(this IEndpointRouteBuilder app, AuthenticationMode mode)
+    {
+        app.MapGet("/api/config", (AuthenticationSettings settings) => TypedResults.Ok(new ClientConfig(
+                settings.Mode.ToString(),
+                settings.Mode == AuthenticationMode.EntraId ? settings.ClientId : null,
+                settings.Mode == AuthenticationMode.EntraId ? $"{settings.Instance.TrimEnd('/')}/{settings.TenantId}" : null,
+                settings.Mode == AuthenticationMode.EntraId ? settings.ApiScope : null)))
+            .WithTags("Identity")
+            .WithSummary("How the panes sign in (public; no secrets).")
+            .AllowAnonymous();
+
+        var me = app.MapGroup("/api/me").WithTags("Identity").RequireAuthorization();
+        me.MapGet("/", (Caller caller) => TypedResults.Ok(MeResponse.From(caller)))
+            .WithSummary("The signed-in person.");
+        me.MapPut("/language", SetLanguage)
+            .WithSummary("Choose the language of the panes, documents and e-mails (en, nl, or null to follow the client).");
+
+        if (mode == AuthenticationMode.Development)
+        {
+            var dev = app.MapGroup("/dev").WithTags("Development sign-in").AllowAnonymous();
+            dev.MapGet("/people", () => TypedResults.Ok(DemoData.People.Select(p => new DemoPersonResponse(p.Email, p.DisplayName, p.Language))))
+                .WithSummary("The demo people a development token can be issued for.");
+            dev.MapPost("/token", IssueDevelopmentToken)
+                .WithSummary("Issues a token for a demo person (Development mode only).");
+        }
+
+        return app;
+    }
+
+    private static async Task<Results<Ok<MeResponse>, ProblemHttpResult>> SetLanguage(
+        LanguageRequest request, Caller caller, OneOnOneDb db, HttpContext context, CancellationToken cancellationToken)
+    {
+        var language = Languages.Normalize(request.Language);
+        if (request.Language is not null && language is null)
+        {
+            return ProblemSetup.Problem(context, StatusCodes.Status400BadRequest, Texts.UnsupportedLanguage);
+        }
+
+        var person = await db.People.SingleAsync(p => p.Id == caller.PersonId, cancellationToken);
+        person.Language = language;
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Ok(MeResponse.From(caller with { Person = person, Language = language ?? Languages.FromAcceptLanguage(context.Request) ?? Languages.English }));
+    }
+
+    private static Results<Ok<DevTokenResponse>, ProblemHttpResult> IssueDevelopmentToken(
+        DevTokenRequest request, DevelopmentTokens tokens, HttpContext context)
+    {
+        var person = DemoData.People.FirstOrDefault(p => string.Equals(p.Email, request.Email?.Trim(), StringComparison.OrdinalIgnoreCase));
+        if (person is null)
+        {
+            return ProblemSetup.Problem(context, StatusCodes.Status404NotFound, Texts.NotADemoPerson);
+        }
+
+        var (token, expires) = tokens.Issue(DemoData.TenantId, person.ObjectId, person.DisplayName, person.Email);
+        return TypedResults.Ok(new DevTokenResponse(token, new DateTimeOffset(expires), person.Email, person.DisplayName));
+    }
+}
+
+public sealed record ClientConfig(string AuthenticationMode, string? ClientId, string? Authority, string? ApiScope);
+
+public sealed record MeResponse(Guid Id, string DisplayName, string Email, string Language, string? PreferredLanguage)
+{
+    public static MeResponse From(Caller caller) =>
+        new(caller.PersonId, caller.Person.DisplayName, caller.Person.Email, caller.Language, caller.Person.Language);
+}
+
+public sealed record LanguageRequest(string? Language);
+
+public sealed record DevTokenRequest(string? Email);
+
+public sealed record DevTokenResponse(string AccessToken, DateTimeOffset ExpiresAt, string Email, string DisplayName);
+
+public sealed record DemoPersonResponse(string Email, string DisplayName, string Language);

@@ -1,0 +1,54 @@
+using System.Text.Json.Serialization;
+using OneOnOne.Api.Data;
+using OneOnOne.Api.Hosting;
+using OneOnOne.Api.Identity;
+using Scalar.AspNetCore;
+
+WebApplication app;
+try
+{
+    app = BuildApp(args);
+}
+catch (StartupConfigurationException e)
+{
+    // One line that says what to set, instead of a stack trace.
+    Console.Error.WriteLine($"OneOnOne cannot start: {e.Message}");
+    return 1;
+}
+
+await app.RunAsync();
+return 0;
+
+static WebApplication BuildApp(string[] args)
+{
+    var builder = WebApplication.CreateBuilder(args);
+    var paths = new AppPaths(builder.Configuration, builder.Environment);
+    var authenticationMode = AuthenticationSetup.ReadMode(builder.Configuration, builder.Environment);
+
+    builder.Services.AddSingleton(paths);
+    builder.Services.AddSingleton(TimeProvider.System);
+    builder.Services.AddOneOnOneProblems();
+    builder.Services.AddOneOnOneData(builder.Configuration, paths);
+    builder.Services.AddHostedService<DatabaseStartup>();
+    builder.Services.AddOneOnOneAuthentication(builder.Configuration, authenticationMode);
+    builder.Services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+    builder.Services.AddOneOnOneOpenApi();
+    builder.Services.AddHealthChecks().AddDbContextCheck<OneOnOneDb>("database");
+
+    var app = builder.Build();
+
+    app.UseExceptionHandler();
+    app.UseStatusCodePages();
+    app.UseAuthentication();
+    app.UseAuthorization();
+    app.UseMiddleware<CallerMiddleware>();
+
+    app.MapOpenApi();
+    app.MapScalarApiReference("/api-reference", options => options.WithTitle("OneOnOne API"));
+    app.MapHealthChecks("/health").AllowAnonymous();
+    app.MapIdentityEndpoints(authenticationMode);
+    return app;
+}
+
+/// <summary>Entry point type, public so tests can host the API with WebApplicationFactory.</summary>
+public partial class Program;

@@ -1,0 +1,122 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Security.Claims;
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Protocols;
+using Microsoft.IdentityModel.Protocols.OpenIdConnect;
+using Microsoft.IdentityModel.Tokens;
+using OneOnOne.Api.Identity;
+using OneOnOne.Api.Tests.Infrastructure;
+
+namespace OneOnOne.Api.Tests.Foundation;
+
+/// <summary>
+/// The app in EntraId mode, through Microsoft.Identity.Web's own handler. Only the key source is replaced
+/// (a static OpenID configuration instead of Entra's metadata endpoint, which these machines cannot reach).
+/// </summary>
+public sealed class EntraIdModeTests(EntraIdModeTests.EntraFactory api) : IClassFixture<EntraIdModeTests.EntraFactory>
+{
+    private const string TenantId = "8f2c6a4e-1b1d-4c55-9d1e-2a7f3b9c0d11";
+    private const string ClientId = "3b9d2c1a-5e6f-4a7b-8c9d-0e1f2a3b4c5d";
+    private static readonly string Issuer = $"https://login.microsoftonline.com/{TenantId}/v2.0";
+
+    public sealed class EntraFactory : ApiFactory
+    {
+        public RsaSecurityKey Key { get; } = new(RSA.Create(2048)) { KeyId = "entra-test" };
+
+        public override OneOnOne.Api.Data.DatabaseProvider Provider => OneOnOne.Api.Data.DatabaseProvider.Sqlite;
+
+        protected override string ConnectionString => $"Data Source={Path.Combine(DataFolder, "oneonone.db")};Pooling=False";
+
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.UseEnvironment("Production");
+            builder.UseSetting("Authentication:Mode", "EntraId");
+            builder.UseSetting("AzureAd:Instance", "https://login.microsoftonline.com/");
+            builder.UseSetting("AzureAd:TenantId", TenantId);
+            builder.UseSetting("AzureAd:ClientId", ClientId);
+            builder.ConfigureTestServices(services =>
+                services.PostConfigure<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme, options =>
+                {
+                    var configuration = new OpenIdConnectConfiguration { Issuer = Issuer };
+                    configuration.SigningKeys.Add(Key);
+                    options.ConfigurationManager = new StaticConfigurationManager<OpenIdConnectConfiguration>(configuration);
+                    options.TokenValidationParameters.IssuerSigningKeys = [Key];
+                    options.TokenValidationParameters.ValidIssuer = Issuer;
+                    options.TokenValidationParameters.IssuerValidator = null;
+                }));
+        }
+    }
+
+    private string Token(string? scope = CallerClaims.RequiredScope, string audience = ClientId, string issuer = "", DateTime? expires = null, SecurityKey? key = null)
+    {
+        var claims = new List<Claim>
+        {
+            new("tid", TenantId), new("oid", "0f4e1d2c-3b4a-4c5d-8e9f-a0b1c2d3e4f5"), new("name", "Eva Entra"),
+            new("preferred_username", "eva@contoso.test"), new("ver", "2.0"),
+        };
+        if (scope is not null)
+        {
+            claims.Add(new Claim("scp", scope));
+        }
+
+        var expiry = expires ?? DateTime.UtcNow.AddHours(1);
+        return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
+        {
+            Issuer = issuer.Length > 0 ? issuer : Issuer,
+            Audience = audience,
+            NotBefore = expiry.AddHours(-2),
+            IssuedAt = expiry.AddHours(-2),
+            Expires = expiry,
+            Subject = new ClaimsIdentity(claims),
+            SigningCredentials = new SigningCredentials(key ?? api.Key, SecurityAlgorithms.RsaSha256),
+        });
+    }
+
+    private async Task<HttpResponseMessage> MeWith(string token)
+    {
+        var client = api.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new("Bearer", token);
+        return await client.GetAsync("/api/me", TestContext.Current.CancellationToken);
+    }
+
+    [Fact]
+    public async Task An_entra_token_for_the_api_scope_signs_the_person_in()
+    {
+        var response = await MeWith(Token());
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var me = await response.Content.ReadFromJsonAsync<MeResponse>(TestContext.Current.CancellationToken);
+        Assert.Equal("Eva Entra", me!.DisplayName);
+        Assert.Equal("eva@contoso.test", me.Email);
+    }
+
+    [Fact]
+    public async Task Bad_entra_tokens_are_refused()
+    {
+        Assert.Equal(HttpStatusCode.Unauthorized, (await MeWith(Token(scope: null))).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await MeWith(Token(audience: "api://another-app"))).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await MeWith(Token(issuer: "https://login.microsoftonline.com/another/v2.0"))).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await MeWith(Token(expires: DateTime.UtcNow.AddMinutes(-10)))).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await MeWith(Token(key: new RsaSecurityKey(RSA.Create(2048)) { KeyId = "entra-test" }))).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_public_config_tells_the_panes_how_to_sign_in_and_dev_tokens_do_not_exist()
+    {
+        var client = api.CreateClient();
+        var config = await client.GetFromJsonAsync<ClientConfig>("/api/config", TestContext.Current.CancellationToken);
+        var devToken = await client.PostAsJsonAsync("/dev/token", new { email = "sanne.visser@demo.oneonone.test" }, TestContext.Current.CancellationToken);
+
+        Assert.Equal("EntraId", config!.AuthenticationMode);
+        Assert.Equal(ClientId, config.ClientId);
+        Assert.Equal($"api://{ClientId}/access_as_user", config.ApiScope);
+        Assert.Equal(HttpStatusCode.NotFound, devToken.StatusCode);
+    }
+}

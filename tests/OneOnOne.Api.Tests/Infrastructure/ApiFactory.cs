@@ -1,0 +1,109 @@
+using System.Net.Http.Headers;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using OneOnOne.Api.Data;
+using OneOnOne.Api.Identity;
+
+namespace OneOnOne.Api.Tests.Infrastructure;
+
+/// <summary>
+/// Hosts the real API (Program) on a real database with its own data folder and a test signing key, in
+/// Development authentication mode. One instance is one database.
+/// </summary>
+public abstract class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    protected ApiFactory()
+    {
+        DataFolder = Directory.CreateTempSubdirectory("oneonone-test-").FullName;
+        Tokens = new TestTokens(TestTokens.NewKey());
+        File.WriteAllText(Path.Combine(DataFolder, DevelopmentTokens.KeyFileName), Convert.ToBase64String(Tokens.Key));
+    }
+
+    public string DataFolder { get; }
+    public TestTokens Tokens { get; }
+
+    public abstract DatabaseProvider Provider { get; }
+
+    /// <summary>Why this provider cannot run here, or null when it can.</summary>
+    public virtual string? SkipReason => null;
+
+    protected abstract string ConnectionString { get; }
+
+    protected virtual IDictionary<string, string?> ExtraSettings { get; } = new Dictionary<string, string?>();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        builder.UseSetting("App:DataFolder", DataFolder);
+        builder.UseSetting("Database:Provider", Provider.ToString());
+        builder.UseSetting("ConnectionStrings:OneOnOne", ConnectionString);
+        builder.UseSetting("Authentication:Mode", nameof(AuthenticationMode.Development));
+        foreach (var (key, value) in ExtraSettings)
+        {
+            builder.UseSetting(key, value);
+        }
+    }
+
+    public virtual ValueTask InitializeAsync() => ValueTask.CompletedTask;
+
+    public HttpClient ClientFor(TestPerson? person, string? language = null)
+    {
+        var client = CreateClient();
+        if (person is not null)
+        {
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Tokens.For(person));
+        }
+
+        if (language is not null)
+        {
+            client.DefaultRequestHeaders.AcceptLanguage.ParseAdd(language);
+        }
+
+        return client;
+    }
+
+    /// <summary>The app's own database in a fresh scope with no caller (its filters then show nothing: use IgnoreQueryFilters).</summary>
+    public async Task<T> WithDbAsync<T>(Func<OneOnOneDb, Task<T>> work)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await work(scope.ServiceProvider.GetRequiredService<OneOnOneDb>());
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await DropDatabaseAsync();
+        GC.SuppressFinalize(this);
+        try
+        {
+            Directory.Delete(DataFolder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // SQLite may still hold the file for a moment; the temp folder is cleaned by the OS.
+        }
+    }
+
+    protected virtual Task DropDatabaseAsync() => Task.CompletedTask;
+}
+
+public sealed class SqliteApiFactory : ApiFactory
+{
+    public override DatabaseProvider Provider => DatabaseProvider.Sqlite;
+
+    protected override string ConnectionString => $"Data Source={Path.Combine(DataFolder, "oneonone.db")};Pooling=False";
+}
+
+public sealed class PostgresApiFactory : ApiFactory
+{
+    private readonly string databaseName = $"oneonone_test_{Guid.NewGuid():N}";
+
+    public override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
+
+    public override string? SkipReason => PostgresServer.SkipReason;
+
+    protected override string ConnectionString => PostgresServer.ConnectionStringFor(databaseName);
+
+    protected override Task DropDatabaseAsync() => PostgresServer.DropDatabaseAsync(databaseName);
+}
