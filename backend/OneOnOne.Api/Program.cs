@@ -1,7 +1,13 @@
 using System.Text.Json.Serialization;
+using OneOnOne.Api.Actions;
+using OneOnOne.Api.AddIn;
+using OneOnOne.Api.Agenda;
 using OneOnOne.Api.Data;
 using OneOnOne.Api.Hosting;
 using OneOnOne.Api.Identity;
+using OneOnOne.Api.Meetings;
+using OneOnOne.Api.Notes;
+using OneOnOne.Api.Pane;
 using Scalar.AspNetCore;
 
 WebApplication app;
@@ -34,11 +40,13 @@ static WebApplication BuildApp(string[] args)
     builder.Services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
     builder.Services.AddOneOnOneOpenApi();
     builder.Services.AddHealthChecks().AddDbContextCheck<OneOnOneDb>("database");
+    builder.Services.AddAddIn();
 
     var app = builder.Build();
 
     app.UseExceptionHandler();
     app.UseStatusCodePages();
+    app.MapAddIn();
     app.UseAuthentication();
     app.UseAuthorization();
     app.UseMiddleware<CallerMiddleware>();
@@ -47,6 +55,11 @@ static WebApplication BuildApp(string[] args)
     app.MapScalarApiReference("/api-reference", options => options.WithTitle("OneOnOne API"));
     app.MapHealthChecks("/health").AllowAnonymous();
     app.MapIdentityEndpoints(authenticationMode);
+    app.MapMeetingsEndpoints();
+    app.MapAgendaEndpoints();
+    app.MapActionsEndpoints();
+    app.MapNotesEndpoints();
+    app.MapPaneEndpoints();
     return app;
 }
 

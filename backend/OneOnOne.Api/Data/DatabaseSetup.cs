@@ -62,7 +62,9 @@ public static class DatabaseSetup
     private static void Register<TContext>(IServiceCollection services, DatabaseProvider provider, string connectionString)
         where TContext : OneOnOneDb
     {
-        services.AddDbContext<TContext>(options => Configure((DbContextOptionsBuilder<TContext>)options, provider, connectionString));
+        // Interceptors registered in the container (none in production; tests count commands with one) join every context.
+        services.AddDbContext<TContext>((sp, options) => Configure((DbContextOptionsBuilder<TContext>)options, provider, connectionString)
+            .AddInterceptors(sp.GetServices<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>()));
         services.AddScoped<OneOnOneDb>(sp => sp.GetRequiredService<TContext>());
     }
 

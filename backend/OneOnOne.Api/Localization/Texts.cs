@@ -32,4 +32,36 @@ public static class Texts
     public static readonly Text UnsupportedLanguage = new(
         "Choose one of the supported languages: en or nl.",
         "Kies een van de ondersteunde talen: en of nl.");
+
+    public static readonly Text Required = new("This field is required.", "Dit veld is verplicht.");
+    public static readonly Text TooLong = new("At most {0} characters.", "Maximaal {0} tekens.");
+    public static readonly Text EndBeforeStart = new("The end must be after the start.", "Het einde moet na het begin liggen.");
+    public static readonly Text InvalidEmail = new("This is not an e-mail address.", "Dit is geen e-mailadres.");
+    public static readonly Text UnknownRecurrence = new(
+        "This recurrence cannot be read: use daily, weekday, weekly, monthly or yearly with an interval of 1 to 99.",
+        "Deze herhaling is niet te lezen: gebruik daily, weekday, weekly, monthly of yearly met een interval van 1 tot 99.");
+    public static readonly Text UnknownTimeZone = new("This time zone is not known.", "Deze tijdzone is onbekend.");
+    public static readonly Text NotAOneOnOneTitle = new("This is not a 1-on-1", "Dit is geen 1-op-1");
+    public static readonly Text NotAOneOnOneCount = new(
+        "This is not a 1-on-1: {0} people are invited. A 1-on-1 has exactly two people: you and one other person.",
+        "Dit is geen 1-op-1: er zijn {0} mensen uitgenodigd. Een 1-op-1 heeft precies twee mensen: jij en één ander.");
+    public static readonly Text NotAOneOnOneWithoutYou = new(
+        "You are not one of the two people in this meeting, so it is not your 1-on-1.",
+        "Je bent niet een van de twee mensen in deze afspraak, dus het is niet jouw 1-op-1.");
+    public static readonly Text OnlyAuthorMayChange = new(
+        "Only the person who added this item can change or delete it.",
+        "Alleen wie dit punt heeft toegevoegd, kan het wijzigen of verwijderen.");
+    public static readonly Text OwnerNotParticipant = new(
+        "The owner must be one of the two people of this 1-on-1.",
+        "De eigenaar moet een van de twee mensen van deze 1-op-1 zijn.");
+    public static readonly Text OrderMustListAgenda = new(
+        "List every item of this agenda exactly once.",
+        "Noem elk punt van deze agenda precies één keer.");
+    public static readonly Text UnknownPrompt = new("There is no prompt with this key.", "Er is geen vraag met deze sleutel.");
+    public static readonly Text MeetingNotInSeries = new(
+        "This meeting does not belong to this 1-on-1.",
+        "Deze afspraak hoort niet bij deze 1-op-1.");
+    public static readonly Text NoMeetingInSeries = new(
+        "This 1-on-1 has no meeting yet to attach the action to.",
+        "Deze 1-op-1 heeft nog geen afspraak om de actie aan te koppelen.");
 }

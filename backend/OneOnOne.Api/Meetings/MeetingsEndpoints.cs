@@ -1,0 +1,71 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using OneOnOne.Api.Data;
+using OneOnOne.Api.Hosting;
+using OneOnOne.Api.Identity;
+
+namespace OneOnOne.Api.Meetings;
+
+public sealed record GoalRequest(string? Goal, Guid Version);
+
+public sealed record GoalResponse(Guid MeetingId, string? Goal, Guid Version);
+
+public sealed record SwapRolesRequest(Guid Version);
+
+public sealed record SeriesResponse(Guid Id, Guid ManagerId, Guid ReportId, ParticipantRole Role, Guid Version);
+
+public static class MeetingsEndpoints
+{
+    public static IEndpointRouteBuilder MapMeetingsEndpoints(this IEndpointRouteBuilder app)
+    {
+        var meetings = app.MapGroup("/api/meetings").WithTags("Meetings").RequireAuthorization();
+        meetings.MapPost("/resolve", ResolveMeeting.HandleAsync)
+            .WithSummary("Finds or creates the 1-on-1 meeting for an Outlook event.")
+            .WithDescription("Answers 422 when the event is not between exactly two people, one of them the caller.")
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        meetings.MapPut("/{meetingId:guid}/goal", SetGoalAsync)
+            .WithSummary("Sets what this conversation should achieve (either participant).");
+
+        var series = app.MapGroup("/api/series").WithTags("Meetings").RequireAuthorization();
+        series.MapPost("/{seriesId:guid}/swap-roles", SwapRolesAsync)
+            .WithSummary("Swaps who is the manager and who the report in this 1-on-1.");
+        return app;
+    }
+
+    private static async Task<Results<Ok<GoalResponse>, NotFound, ValidationProblem>> SetGoalAsync(
+        Guid meetingId, GoalRequest request, Caller caller, OneOnOneDb db, CancellationToken cancellationToken)
+    {
+        var meeting = await db.Meetings.FirstOrDefaultAsync(m => m.Id == meetingId, cancellationToken);
+        if (meeting is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var validation = new Validation(caller.Language);
+        var goal = validation.Text("goal", request.Goal, Limits.Goal, required: false);
+        if (!validation.IsValid)
+        {
+            return validation.Problem();
+        }
+
+        db.ExpectVersion(meeting, request.Version);
+        meeting.Goal = goal.Length == 0 ? null : goal;
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Ok(new GoalResponse(meeting.Id, meeting.Goal, meeting.Version));
+    }
+
+    private static async Task<Results<Ok<SeriesResponse>, NotFound>> SwapRolesAsync(
+        Guid seriesId, SwapRolesRequest request, Caller caller, OneOnOneDb db, CancellationToken cancellationToken)
+    {
+        var series = await db.Series.FirstOrDefaultAsync(s => s.Id == seriesId, cancellationToken);
+        if (series is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        db.ExpectVersion(series, request.Version);
+        series.SetParticipants(series.ReportId, series.ManagerId);
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Ok(new SeriesResponse(series.Id, series.ManagerId, series.ReportId, series.RoleOf(caller.PersonId), series.Version));
+    }
+}
