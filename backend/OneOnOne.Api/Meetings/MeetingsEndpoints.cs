@@ -12,6 +12,8 @@ public sealed record GoalResponse(Guid MeetingId, string? Goal, Guid Version);
 
 public sealed record SwapRolesRequest(Guid Version);
 
+public sealed record UpcomingMeetingResponse(Guid MeetingId, Guid SeriesId, DateTimeOffset Start, DateTimeOffset End, string Subject, ParticipantRole MyRole, Guid OtherPersonId, string OtherPersonName);
+
 public sealed record SeriesResponse(Guid Id, Guid ManagerId, Guid ReportId, ParticipantRole Role, Guid Version);
 
 public static class MeetingsEndpoints
@@ -23,6 +25,8 @@ public static class MeetingsEndpoints
             .WithSummary("Finds or creates the 1-on-1 meeting for an Outlook event.")
             .WithDescription("Answers 422 when the event is not between exactly two people, one of them the caller.")
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        meetings.MapGet("/upcoming", UpcomingAsync)
+            .WithSummary("The caller's next meeting in each of their 1-on-1s, soonest first (includes one that is in progress).");
         meetings.MapPut("/{meetingId:guid}/goal", SetGoalAsync)
             .WithSummary("Sets what this conversation should achieve (either participant).");
 
@@ -30,6 +34,27 @@ public static class MeetingsEndpoints
         series.MapPost("/{seriesId:guid}/swap-roles", SwapRolesAsync)
             .WithSummary("Swaps who is the manager and who the report in this 1-on-1.");
         return app;
+    }
+
+    private static async Task<Ok<UpcomingMeetingResponse[]>> UpcomingAsync(Caller caller, OneOnOneDb db, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var upcoming = await db.Meetings
+            .Where(m => m.Status == MeetingStatus.Scheduled && m.EndUtc > now)
+            .Where(m => !db.Meetings.Any(earlier => earlier.SeriesId == m.SeriesId && earlier.Status == MeetingStatus.Scheduled
+                && earlier.EndUtc > now && earlier.StartUtc < m.StartUtc))
+            .OrderBy(m => m.StartUtc)
+            .Select(m => new
+            {
+                m.Id, m.SeriesId, m.StartUtc, m.EndUtc, m.Subject, m.Series.ManagerId,
+                Other = m.Series.ManagerId == caller.PersonId ? m.Series.Report : m.Series.Manager,
+            })
+            .ToListAsync(cancellationToken);
+        return TypedResults.Ok(upcoming
+            .Select(m => new UpcomingMeetingResponse(
+                m.Id, m.SeriesId, new DateTimeOffset(m.StartUtc, TimeSpan.Zero), new DateTimeOffset(m.EndUtc, TimeSpan.Zero), m.Subject,
+                m.ManagerId == caller.PersonId ? ParticipantRole.Manager : ParticipantRole.Report, m.Other.Id, m.Other.DisplayName))
+            .ToArray());
     }
 
     private static async Task<Results<Ok<GoalResponse>, NotFound, ValidationProblem>> SetGoalAsync(
