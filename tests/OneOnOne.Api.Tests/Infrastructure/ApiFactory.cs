@@ -1,6 +1,8 @@
 using System.Net.Http.Headers;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using OneOnOne.Api.Data;
 using OneOnOne.Api.Identity;
@@ -23,6 +25,8 @@ public abstract class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetim
     public string DataFolder { get; }
     public TestTokens Tokens { get; }
 
+    public CommandCounter Commands { get; } = new();
+
     public abstract DatabaseProvider Provider { get; }
 
     /// <summary>Why this provider cannot run here, or null when it can.</summary>
@@ -43,6 +47,8 @@ public abstract class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetim
         {
             builder.UseSetting(key, value);
         }
+
+        builder.ConfigureTestServices(services => services.AddSingleton<IInterceptor>(Commands));
     }
 
     public virtual ValueTask InitializeAsync() => ValueTask.CompletedTask;
