@@ -8,6 +8,7 @@ public static class OpenApiSetup
     public static IServiceCollection AddOneOnOneOpenApi(this IServiceCollection services) =>
         services.AddOpenApi(options =>
         {
+            OpenApiExamples.Add(options);
             options.AddDocumentTransformer((document, _, _) =>
             {
                 document.Info = new OpenApiInfo

@@ -55,6 +55,13 @@ public sealed class ProblemDetailsTests(SqliteApiFactory api) : IClassFixture<Sq
 
         Assert.Equal("OneOnOne API", document.GetProperty("info").GetProperty("title").GetString());
         Assert.True(document.GetProperty("paths").TryGetProperty("/api/me", out _));
+        foreach (var path in new[] { "/api/meetings/resolve", "/api/meetings/{meetingId}/pane", "/api/meetings/{meetingId}/agenda/{itemId}", "/api/series/{seriesId}/actions", "/api/meetings/{meetingId}/notes/shared" })
+        {
+            Assert.True(document.GetProperty("paths").TryGetProperty(path, out _), path);
+        }
+
+        var resolveExample = document.GetProperty("components").GetProperty("schemas").GetProperty("ResolveMeetingRequest").GetProperty("examples")[0];
+        Assert.Equal("weekly", resolveExample.GetProperty("recurrence").GetProperty("type").GetString());
         Assert.True(document.GetProperty("components").GetProperty("securitySchemes").TryGetProperty("Bearer", out _));
         Assert.Equal(HttpStatusCode.OK, reference.StatusCode);
         Assert.Contains("text/html", reference.Content.Headers.ContentType?.ToString(), StringComparison.Ordinal);
