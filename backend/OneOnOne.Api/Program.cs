@@ -3,6 +3,8 @@ using OneOnOne.Api.Actions;
 using OneOnOne.Api.AddIn;
 using OneOnOne.Api.Agenda;
 using OneOnOne.Api.Data;
+using OneOnOne.Api.Documents;
+using OneOnOne.Api.Graph;
 using OneOnOne.Api.Hosting;
 using OneOnOne.Api.Identity;
 using OneOnOne.Api.Meetings;
@@ -37,10 +39,12 @@ static WebApplication BuildApp(string[] args)
     builder.Services.AddOneOnOneData(builder.Configuration, paths);
     builder.Services.AddHostedService<DatabaseStartup>();
     builder.Services.AddOneOnOneAuthentication(builder.Configuration, authenticationMode);
+    builder.Services.AddOneOnOneGraph(builder.Configuration, authenticationMode);
     builder.Services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
     builder.Services.AddOneOnOneOpenApi();
     builder.Services.AddHealthChecks().AddDbContextCheck<OneOnOneDb>("database");
     builder.Services.AddAddIn();
+    builder.Services.AddDocuments();
 
     var app = builder.Build();
 
@@ -60,6 +64,7 @@ static WebApplication BuildApp(string[] args)
     app.MapActionsEndpoints();
     app.MapNotesEndpoints();
     app.MapPaneEndpoints();
+    app.MapDocumentsEndpoints();
     return app;
 }
 

@@ -1,0 +1,9 @@
+namespace OneOnOne.Api.Documents;
+
+/// <summary>The Word meeting-notes document: generated, read back, stored in OneDrive.</summary>
+public static class DocumentsSetup
+{
+    public static IServiceCollection AddDocuments(this IServiceCollection services) => services;
+
+    public static IEndpointRouteBuilder MapDocumentsEndpoints(this IEndpointRouteBuilder app) => app;
+}
