@@ -4,6 +4,7 @@ using OneOnOne.Api.AddIn;
 using OneOnOne.Api.Agenda;
 using OneOnOne.Api.Data;
 using OneOnOne.Api.Documents;
+using OneOnOne.Api.FollowUps;
 using OneOnOne.Api.Graph;
 using OneOnOne.Api.Hosting;
 using OneOnOne.Api.Identity;
@@ -37,7 +38,6 @@ static WebApplication BuildApp(string[] args)
     builder.Services.AddSingleton(TimeProvider.System);
     builder.Services.AddOneOnOneProblems();
     builder.Services.AddOneOnOneData(builder.Configuration, paths);
-    builder.Services.AddHostedService<DatabaseStartup>();
     builder.Services.AddOneOnOneAuthentication(builder.Configuration, authenticationMode);
     builder.Services.AddOneOnOneGraph(builder.Configuration, authenticationMode);
     builder.Services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
@@ -45,6 +45,7 @@ static WebApplication BuildApp(string[] args)
     builder.Services.AddHealthChecks().AddDbContextCheck<OneOnOneDb>("database");
     builder.Services.AddAddIn();
     builder.Services.AddDocuments();
+    builder.Services.AddFollowUps(builder.Configuration, authenticationMode);
 
     var app = builder.Build();
 
@@ -65,6 +66,7 @@ static WebApplication BuildApp(string[] args)
     app.MapNotesEndpoints();
     app.MapPaneEndpoints();
     app.MapDocumentsEndpoints();
+    app.MapFollowUps();
     return app;
 }
 

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using OneOnOne.Api.Hosting;
@@ -42,6 +43,8 @@ public static class DatabaseSetup
         }
 
         services.AddScoped<CallerScope>();
+        // First of the hosted services: everything that starts after it (Data Protection's key ring, Hangfire) finds a migrated database.
+        services.AddHostedService<DatabaseStartup>();
         switch (provider)
         {
             case DatabaseProvider.Sqlite:
@@ -66,6 +69,7 @@ public static class DatabaseSetup
         services.AddDbContext<TContext>((sp, options) => Configure((DbContextOptionsBuilder<TContext>)options, provider, connectionString)
             .AddInterceptors(sp.GetServices<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>()));
         services.AddScoped<OneOnOneDb>(sp => sp.GetRequiredService<TContext>());
+        services.AddDataProtection().SetApplicationName("OneOnOne").PersistKeysToDbContext<TContext>();
     }
 
     public static DbContextOptionsBuilder<TContext> Configure<TContext>(

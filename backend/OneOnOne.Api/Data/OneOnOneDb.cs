@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
@@ -8,8 +9,11 @@ namespace OneOnOne.Api.Data;
 /// The product's database. Each provider has its own subclass (and so its own model cache and migration set);
 /// features depend on this type only.
 /// </summary>
-public abstract class OneOnOneDb(DbContextOptions options, CallerScope caller) : DbContext(options)
+public abstract class OneOnOneDb(DbContextOptions options, CallerScope caller) : DbContext(options), IDataProtectionKeyContext
 {
+    /// <summary>ASP.NET Core Data Protection keys (they sign the unsubscribe links), shared by every instance.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
     public DbSet<Person> People => Set<Person>();
     public DbSet<Series> Series => Set<Series>();
     public DbSet<Meeting> Meetings => Set<Meeting>();

@@ -20,6 +20,11 @@ public sealed class Person : ITenantOwned
 
     public DateTime CreatedUtc { get; set; } = DateTime.UtcNow;
 
+    // One-click opt-outs of each kind of follow-up mail.
+    public bool NoRecaps { get; set; }
+    public bool NoReminders { get; set; }
+    public bool NoDigests { get; set; }
+
     public void SetEmail(string email)
     {
         Email = email.Trim();

@@ -12,6 +12,8 @@ public sealed record GoalResponse(Guid MeetingId, string? Goal, Guid Version);
 
 public sealed record SwapRolesRequest(Guid Version);
 
+public sealed record CancelMeetingRequest(Guid Version);
+
 public sealed record UpcomingMeetingResponse(Guid MeetingId, Guid SeriesId, DateTimeOffset Start, DateTimeOffset End, string Subject, ParticipantRole MyRole, Guid OtherPersonId, string OtherPersonName);
 
 public sealed record SeriesResponse(Guid Id, Guid ManagerId, Guid ReportId, ParticipantRole Role, Guid Version);
@@ -29,6 +31,9 @@ public static class MeetingsEndpoints
             .WithSummary("The caller's next meeting in each of their 1-on-1s, soonest first (includes one that is in progress).");
         meetings.MapPut("/{meetingId:guid}/goal", SetGoalAsync)
             .WithSummary("Sets what this conversation should achieve (either participant).");
+
+        meetings.MapPost("/{meetingId:guid}/cancel", CancelAsync)
+            .WithSummary("Cancels this occurrence (its follow-ups are cancelled with it).");
 
         var series = app.MapGroup("/api/series").WithTags("Meetings").RequireAuthorization();
         series.MapPost("/{seriesId:guid}/swap-roles", SwapRolesAsync)
@@ -77,6 +82,21 @@ public static class MeetingsEndpoints
         meeting.Goal = goal.Length == 0 ? null : goal;
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Ok(new GoalResponse(meeting.Id, meeting.Goal, meeting.Version));
+    }
+
+    private static async Task<Results<NoContent, NotFound>> CancelAsync(
+        Guid meetingId, CancelMeetingRequest request, OneOnOneDb db, CancellationToken cancellationToken)
+    {
+        var meeting = await db.Meetings.FirstOrDefaultAsync(m => m.Id == meetingId, cancellationToken);
+        if (meeting is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        db.ExpectVersion(meeting, request.Version);
+        meeting.Status = MeetingStatus.Cancelled;
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.NoContent();
     }
 
     private static async Task<Results<Ok<SeriesResponse>, NotFound>> SwapRolesAsync(

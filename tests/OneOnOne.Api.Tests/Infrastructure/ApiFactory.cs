@@ -16,11 +16,20 @@ namespace OneOnOne.Api.Tests.Infrastructure;
 public abstract class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
     protected ApiFactory()
+        : this(Directory.CreateTempSubdirectory("oneonone-test-").FullName, new TestTokens(TestTokens.NewKey()))
     {
-        DataFolder = Directory.CreateTempSubdirectory("oneonone-test-").FullName;
-        Tokens = new TestTokens(TestTokens.NewKey());
+    }
+
+    /// <summary>A host on an existing data folder: a restart of an earlier host, or a second instance beside it.</summary>
+    protected ApiFactory(string dataFolder, TestTokens tokens)
+    {
+        DataFolder = dataFolder;
+        Tokens = tokens;
         File.WriteAllText(Path.Combine(DataFolder, DevelopmentTokens.KeyFileName), Convert.ToBase64String(Tokens.Key));
     }
+
+    /// <summary>Keep the data folder on dispose (a restarted host will use it).</summary>
+    protected bool KeepDataFolder { get; init; }
 
     public string DataFolder { get; }
     public TestTokens Tokens { get; }
@@ -43,6 +52,8 @@ public abstract class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetim
         builder.UseSetting("Database:Provider", Provider.ToString());
         builder.UseSetting("ConnectionStrings:OneOnOne", ConnectionString);
         builder.UseSetting("Authentication:Mode", nameof(AuthenticationMode.Development));
+        // Hangfire's JobStorage.Current is process-wide: only the follow-up tests (never in parallel) run it.
+        builder.UseSetting("FollowUps:Enabled", "false");
         foreach (var (key, value) in ExtraSettings)
         {
             builder.UseSetting(key, value);
@@ -81,6 +92,11 @@ public abstract class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetim
         await base.DisposeAsync();
         await DropDatabaseAsync();
         GC.SuppressFinalize(this);
+        if (KeepDataFolder)
+        {
+            return;
+        }
+
         try
         {
             Directory.Delete(DataFolder, recursive: true);

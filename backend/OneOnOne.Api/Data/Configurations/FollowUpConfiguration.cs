@@ -12,11 +12,12 @@ internal sealed class FollowUpConfiguration : IEntityTypeConfiguration<FollowUp>
         builder.Property(f => f.Status).HasMaxLength(16);
         builder.Property(f => f.LastError).HasMaxLength(2000);
         builder.Property(f => f.TransportMessageId).HasMaxLength(512);
-        builder.Property(f => f.JobId).HasMaxLength(128);
         builder.Property(f => f.Version).IsConcurrencyToken();
-        builder.HasOne(f => f.Meeting).WithMany().HasForeignKey(f => f.MeetingId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne(f => f.Meeting).WithMany().HasForeignKey(f => f.MeetingId).IsRequired(false).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne(f => f.Recipient).WithMany().HasForeignKey(f => f.RecipientId).OnDelete(DeleteBehavior.Restrict);
-        builder.HasIndex(f => new { f.MeetingId, f.Kind, f.RecipientId }).IsUnique();
+        builder.Property(f => f.Key).HasMaxLength(40);
+        builder.HasIndex(f => new { f.RecipientId, f.Kind, f.Key }).IsUnique();
+        builder.HasIndex(f => f.MeetingId);
         builder.HasIndex(f => new { f.Status, f.DueUtc });
     }
 }

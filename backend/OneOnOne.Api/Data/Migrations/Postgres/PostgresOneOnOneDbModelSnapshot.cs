@@ -22,6 +22,25 @@ namespace OneOnOne.Api.Data.Migrations.Postgres
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("FriendlyName")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataProtectionKeys");
+                });
+
             modelBuilder.Entity("OneOnOne.Api.Data.ActionItem", b =>
                 {
                     b.Property<Guid>("Id")
@@ -144,15 +163,22 @@ namespace OneOnOne.Api.Data.Migrations.Postgres
                     b.Property<int>("Attempts")
                         .HasColumnType("integer");
 
+                    b.Property<DateTime?>("ClaimedUtc")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateTime>("CreatedUtc")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<DateTime>("DueUtc")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<string>("JobId")
-                        .HasMaxLength(128)
-                        .HasColumnType("character varying(128)");
+                    b.Property<DateTime?>("EnqueuedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
 
                     b.Property<string>("Kind")
                         .IsRequired()
@@ -163,7 +189,7 @@ namespace OneOnOne.Api.Data.Migrations.Postgres
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
 
-                    b.Property<Guid>("MeetingId")
+                    b.Property<Guid?>("MeetingId")
                         .HasColumnType("uuid");
 
                     b.Property<Guid>("RecipientId")
@@ -192,11 +218,11 @@ namespace OneOnOne.Api.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("RecipientId");
+                    b.HasIndex("MeetingId");
 
                     b.HasIndex("Status", "DueUtc");
 
-                    b.HasIndex("MeetingId", "Kind", "RecipientId")
+                    b.HasIndex("RecipientId", "Kind", "Key")
                         .IsUnique();
 
                     b.ToTable("FollowUps");
@@ -331,6 +357,15 @@ namespace OneOnOne.Api.Data.Migrations.Postgres
                         .HasMaxLength(8)
                         .HasColumnType("character varying(8)");
 
+                    b.Property<bool>("NoDigests")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("NoRecaps")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("NoReminders")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("NormalizedEmail")
                         .IsRequired()
                         .HasMaxLength(320)
@@ -440,8 +475,7 @@ namespace OneOnOne.Api.Data.Migrations.Postgres
                     b.HasOne("OneOnOne.Api.Data.Meeting", "Meeting")
                         .WithMany()
                         .HasForeignKey("MeetingId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Cascade);
 
                     b.HasOne("OneOnOne.Api.Data.Person", "Recipient")
                         .WithMany()

@@ -22,6 +22,25 @@ namespace OneOnOne.Api.Data.Migrations.SqlServer
 
             SqlServerModelBuilderExtensions.UseIdentityColumns(modelBuilder);
 
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("FriendlyName")
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("nvarchar(max)");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataProtectionKeys");
+                });
+
             modelBuilder.Entity("OneOnOne.Api.Data.ActionItem", b =>
                 {
                     b.Property<Guid>("Id")
@@ -144,15 +163,22 @@ namespace OneOnOne.Api.Data.Migrations.SqlServer
                     b.Property<int>("Attempts")
                         .HasColumnType("int");
 
+                    b.Property<DateTime?>("ClaimedUtc")
+                        .HasColumnType("datetime2");
+
                     b.Property<DateTime>("CreatedUtc")
                         .HasColumnType("datetime2");
 
                     b.Property<DateTime>("DueUtc")
                         .HasColumnType("datetime2");
 
-                    b.Property<string>("JobId")
-                        .HasMaxLength(128)
-                        .HasColumnType("nvarchar(128)");
+                    b.Property<DateTime?>("EnqueuedUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
 
                     b.Property<string>("Kind")
                         .IsRequired()
@@ -163,7 +189,7 @@ namespace OneOnOne.Api.Data.Migrations.SqlServer
                         .HasMaxLength(2000)
                         .HasColumnType("nvarchar(2000)");
 
-                    b.Property<Guid>("MeetingId")
+                    b.Property<Guid?>("MeetingId")
                         .HasColumnType("uniqueidentifier");
 
                     b.Property<Guid>("RecipientId")
@@ -192,11 +218,11 @@ namespace OneOnOne.Api.Data.Migrations.SqlServer
 
                     b.HasKey("Id");
 
-                    b.HasIndex("RecipientId");
+                    b.HasIndex("MeetingId");
 
                     b.HasIndex("Status", "DueUtc");
 
-                    b.HasIndex("MeetingId", "Kind", "RecipientId")
+                    b.HasIndex("RecipientId", "Kind", "Key")
                         .IsUnique();
 
                     b.ToTable("FollowUps");
@@ -331,6 +357,15 @@ namespace OneOnOne.Api.Data.Migrations.SqlServer
                         .HasMaxLength(8)
                         .HasColumnType("nvarchar(8)");
 
+                    b.Property<bool>("NoDigests")
+                        .HasColumnType("bit");
+
+                    b.Property<bool>("NoRecaps")
+                        .HasColumnType("bit");
+
+                    b.Property<bool>("NoReminders")
+                        .HasColumnType("bit");
+
                     b.Property<string>("NormalizedEmail")
                         .IsRequired()
                         .HasMaxLength(320)
@@ -441,8 +476,7 @@ namespace OneOnOne.Api.Data.Migrations.SqlServer
                     b.HasOne("OneOnOne.Api.Data.Meeting", "Meeting")
                         .WithMany()
                         .HasForeignKey("MeetingId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Cascade);
 
                     b.HasOne("OneOnOne.Api.Data.Person", "Recipient")
                         .WithMany()

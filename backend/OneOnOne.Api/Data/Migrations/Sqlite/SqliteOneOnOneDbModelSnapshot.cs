@@ -17,6 +17,23 @@ namespace OneOnOne.Api.Data.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FriendlyName")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataProtectionKeys");
+                });
+
             modelBuilder.Entity("OneOnOne.Api.Data.ActionItem", b =>
                 {
                     b.Property<Guid>("Id")
@@ -139,14 +156,21 @@ namespace OneOnOne.Api.Data.Migrations.Sqlite
                     b.Property<int>("Attempts")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("ClaimedUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("CreatedUtc")
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("DueUtc")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("JobId")
-                        .HasMaxLength(128)
+                    b.Property<DateTime?>("EnqueuedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Kind")
@@ -158,7 +182,7 @@ namespace OneOnOne.Api.Data.Migrations.Sqlite
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid>("MeetingId")
+                    b.Property<Guid?>("MeetingId")
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("RecipientId")
@@ -187,11 +211,11 @@ namespace OneOnOne.Api.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("RecipientId");
+                    b.HasIndex("MeetingId");
 
                     b.HasIndex("Status", "DueUtc");
 
-                    b.HasIndex("MeetingId", "Kind", "RecipientId")
+                    b.HasIndex("RecipientId", "Kind", "Key")
                         .IsUnique();
 
                     b.ToTable("FollowUps");
@@ -326,6 +350,15 @@ namespace OneOnOne.Api.Data.Migrations.Sqlite
                         .HasMaxLength(8)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("NoDigests")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("NoRecaps")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("NoReminders")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("NormalizedEmail")
                         .IsRequired()
                         .HasMaxLength(320)
@@ -435,8 +468,7 @@ namespace OneOnOne.Api.Data.Migrations.Sqlite
                     b.HasOne("OneOnOne.Api.Data.Meeting", "Meeting")
                         .WithMany()
                         .HasForeignKey("MeetingId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Cascade);
 
                     b.HasOne("OneOnOne.Api.Data.Person", "Recipient")
                         .WithMany()

@@ -1,0 +1,171 @@
+using System.Globalization;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using OneOnOne.Api.Agenda;
+using OneOnOne.Api.Data;
+using OneOnOne.Api.Localization;
+using OneOnOne.Api.Prompts;
+
+namespace OneOnOne.Api.FollowUps;
+
+/// <summary>
+/// Writes the mail for one follow-up row. It reads as the recipient (their caller scope), so the same query filters
+/// that protect the API protect the mails: another person's private note cannot end up in one.
+/// </summary>
+public sealed class FollowUpComposer(
+    OneOnOneDb db, CallerScope scope, IOptions<FollowUpOptions> options, IOptions<MailOptions> mail, FollowUpLinks links, TimeProvider clock)
+{
+    public async Task<OutgoingMail> ComposeAsync(FollowUp row, Person recipient, CancellationToken cancellationToken)
+    {
+        scope.Set(recipient.TenantId, recipient.Id);
+        var language = Languages.Normalize(recipient.Language) ?? Languages.English;
+        var (subject, body, sender) = row.Kind switch
+        {
+            FollowUpKind.Recap => await RecapAsync(row.MeetingId!.Value, recipient, language, cancellationToken),
+            FollowUpKind.PreparationReminder => await ReminderAsync(row.MeetingId!.Value, recipient, language, cancellationToken),
+            _ => await DigestAsync(recipient, language, cancellationToken),
+        };
+        var (stopLabel, unsubscribeUrl) = (StopText(row.Kind).In(language), links.Unsubscribe(recipient.Id, row.Kind));
+        var (html, text) = body.Footer(FollowUpTexts.Footer.In(language), stopLabel, unsubscribeUrl).Build();
+        return new OutgoingMail(
+            sender?.Email ?? mail.Value.FromAddress, sender?.DisplayName ?? mail.Value.FromName, recipient.Email, recipient.DisplayName,
+            subject, html, text, row.Id, unsubscribeUrl);
+    }
+
+    private static Text StopText(FollowUpKind kind) => kind switch
+    {
+        FollowUpKind.Recap => FollowUpTexts.StopRecaps,
+        FollowUpKind.PreparationReminder => FollowUpTexts.StopReminders,
+        _ => FollowUpTexts.StopDigests,
+    };
+
+    private async Task<(string, MailBody, Person?)> RecapAsync(Guid meetingId, Person recipient, string language, CancellationToken cancellationToken)
+    {
+        var meeting = await LoadMeetingAsync(meetingId, cancellationToken);
+        var other = Other(meeting, recipient);
+        var discussed = await AgendaEndpoints.ForMeeting(db, meeting).Where(a => a.DiscussedInMeetingId == meeting.Id)
+            .OrderBy(a => a.Position).Select(a => a.Text).ToListAsync(cancellationToken);
+        var sharedNote = await db.Notes.Where(n => n.MeetingId == meeting.Id && n.Visibility == NoteVisibility.Shared)
+            .Select(n => n.Text).FirstOrDefaultAsync(cancellationToken);
+        var actions = await db.ActionItems.Where(a => a.SeriesId == meeting.SeriesId && (a.CreatedInMeetingId == meeting.Id || a.Status == ActionStatus.Open))
+            .Select(a => new { a.Text, a.OwnerId, OwnerName = a.Owner.DisplayName, a.DueDate, a.CreatedInMeetingId, a.CreatedUtc })
+            .ToListAsync(cancellationToken);
+        var next = await db.Meetings.Where(m => m.SeriesId == meeting.SeriesId && m.Status == MeetingStatus.Scheduled && m.StartUtc > meeting.StartUtc)
+            .OrderBy(m => m.StartUtc).Select(m => (DateTime?)m.StartUtc).FirstOrDefaultAsync(cancellationToken);
+
+        string Line(string text, Guid ownerId, string ownerName, DateOnly? due)
+        {
+            var owner = ownerId == recipient.Id ? FollowUpTexts.You.In(language) : ownerName;
+            return due is { } date
+                ? FollowUpTexts.ActionLineDue.In(language, text, owner, date.ToString("d MMMM", Culture(language)))
+                : $"{text} ({owner})";
+        }
+
+        var agreed = actions.Where(a => a.CreatedInMeetingId == meeting.Id)
+            .OrderBy(a => a.OwnerId != recipient.Id).ThenBy(a => a.CreatedUtc)
+            .Select(a => Line(a.Text, a.OwnerId, a.OwnerName, a.DueDate));
+        var stillOpen = actions.Where(a => a.CreatedInMeetingId != meeting.Id)
+            .OrderBy(a => a.OwnerId != recipient.Id).ThenBy(a => a.DueDate)
+            .Select(a => Line(a.Text, a.OwnerId, a.OwnerName, a.DueDate));
+
+        var body = new MailBody().Paragraph(FollowUpTexts.RecapIntro.In(language, other.DisplayName));
+        if (!string.IsNullOrWhiteSpace(meeting.Goal))
+        {
+            body.Heading(FollowUpTexts.Goal.In(language)).Paragraph(meeting.Goal);
+        }
+
+        body.Heading(FollowUpTexts.Discussed.In(language)).List(discussed, FollowUpTexts.Nothing.In(language))
+            .Heading(FollowUpTexts.SharedNotes.In(language)).Paragraph(string.IsNullOrWhiteSpace(sharedNote) ? FollowUpTexts.Nothing.In(language) : sharedNote)
+            .Heading(FollowUpTexts.AgreedActions.In(language)).List(agreed, FollowUpTexts.Nothing.In(language))
+            .Heading(FollowUpTexts.StillOpen.In(language)).List(stillOpen, FollowUpTexts.Nothing.In(language));
+        if (next is { } nextStart)
+        {
+            body.Paragraph(FollowUpTexts.NextMeeting.In(language, Format(nextStart, language)));
+        }
+
+        body.Link(FollowUpTexts.OpenNotes.In(language), links.NotesDocument(meeting.Id));
+        return (FollowUpTexts.RecapSubject.In(language, other.DisplayName, Format(meeting.StartUtc, language)), body, meeting.Series.Manager);
+    }
+
+    private async Task<(string, MailBody, Person?)> ReminderAsync(Guid meetingId, Person recipient, string language, CancellationToken cancellationToken)
+    {
+        var meeting = await LoadMeetingAsync(meetingId, cancellationToken);
+        var other = Other(meeting, recipient);
+        var role = meeting.Series.RoleOf(recipient.Id);
+        var agenda = await AgendaEndpoints.ForMeeting(db, meeting).OrderBy(a => a.Position)
+            .Select(a => a.Text).ToListAsync(cancellationToken);
+        var open = await db.ActionItems.Where(a => a.SeriesId == meeting.SeriesId && a.Status == ActionStatus.Open)
+            .OrderBy(a => a.DueDate).Select(a => new { a.Text, a.OwnerId, OwnerName = a.Owner.DisplayName }).ToListAsync(cancellationToken);
+        var meetingNumber = await db.Meetings.CountAsync(m => m.SeriesId == meeting.SeriesId && m.Status == MeetingStatus.Scheduled && m.StartUtc < meeting.StartUtc, cancellationToken);
+        var prompt = PromptLibrary.ForMeeting(meeting.SeriesId, meetingNumber, role, hasOpenActions: false, count: 1)[0];
+
+        var when = Format(meeting.StartUtc, language);
+        var body = new MailBody()
+            .Paragraph(FollowUpTexts.ReminderIntro.In(language, other.DisplayName, when))
+            .Paragraph(role == ParticipantRole.Report ? FollowUpTexts.NudgeReport.In(language) : FollowUpTexts.NudgeManager.In(language, other.DisplayName))
+            .Heading(FollowUpTexts.AgendaSoFar.In(language)).List(agenda, FollowUpTexts.EmptyAgenda.In(language))
+            .Heading(FollowUpTexts.OpenActions.In(language))
+            .List(open.Select(a => $"{a.Text} ({(a.OwnerId == recipient.Id ? FollowUpTexts.You.In(language) : a.OwnerName)})"), FollowUpTexts.Nothing.In(language))
+            .Heading(FollowUpTexts.ThinkAbout.In(language)).Paragraph(prompt.Text(language));
+        return (FollowUpTexts.ReminderSubject.In(language, other.DisplayName, when), body, meeting.Series.Manager);
+    }
+
+    private async Task<(string, MailBody, Person?)> DigestAsync(Person recipient, string language, CancellationToken cancellationToken)
+    {
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var overdue = await db.ActionItems.Where(a => a.OwnerId == recipient.Id && a.Status == ActionStatus.Open && a.DueDate < today)
+            .OrderBy(a => a.DueDate)
+            .Select(a => new { a.Text, a.DueDate, Other = a.Series.ManagerId == recipient.Id ? a.Series.Report.DisplayName : a.Series.Manager.DisplayName })
+            .ToListAsync(cancellationToken);
+        var body = new MailBody()
+            .Paragraph(FollowUpTexts.DigestIntro.In(language))
+            .List(overdue.Select(a => FollowUpTexts.DigestLine.In(language, a.Text, a.DueDate!.Value.ToString("d MMMM", Culture(language)), a.Other)), FollowUpTexts.Nothing.In(language));
+        return (FollowUpTexts.DigestSubject.In(language, overdue.Count), body, null);
+    }
+
+    private Task<Meeting> LoadMeetingAsync(Guid meetingId, CancellationToken cancellationToken) =>
+        db.Meetings.Include(m => m.Series).ThenInclude(s => s.Manager)
+            .Include(m => m.Series).ThenInclude(s => s.Report)
+            .AsSplitQuery()
+            .SingleAsync(m => m.Id == meetingId, cancellationToken);
+
+    private static Person Other(Meeting meeting, Person recipient) =>
+        meeting.Series.ManagerId == recipient.Id ? meeting.Series.Report : meeting.Series.Manager;
+
+    private static CultureInfo Culture(string language) => CultureInfo.GetCultureInfo(language == Languages.Dutch ? "nl-NL" : "en-GB");
+
+    private string Format(DateTime utc, string language)
+    {
+        var zone = TimeZoneInfo.TryFindSystemTimeZoneById(options.Value.TimeZone, out var found) ? found : TimeZoneInfo.Utc;
+        return TimeZoneInfo.ConvertTimeFromUtc(utc, zone).ToString("dddd d MMMM yyyy, HH:mm", Culture(language));
+    }
+}
+
+/// <summary>Absolute links in mails: the notes document and the signed one-click unsubscribe link.</summary>
+public sealed class FollowUpLinks(IConfiguration configuration, IDataProtectionProvider protection)
+{
+    private readonly IDataProtector protector = protection.CreateProtector("OneOnOne.FollowUps.Unsubscribe");
+
+    private string BaseUrl => (configuration["App:PublicBaseUrl"] is { Length: > 0 } url ? url : "http://localhost:5080").TrimEnd('/');
+
+    public string NotesDocument(Guid meetingId) => $"{BaseUrl}/api/meetings/{meetingId}/notes.docx";
+
+    public string Unsubscribe(Guid personId, FollowUpKind kind) =>
+        $"{BaseUrl}/follow-ups/unsubscribe?t={Uri.EscapeDataString(protector.Protect($"{personId:N}|{kind}"))}";
+
+    public (Guid PersonId, FollowUpKind Kind)? ReadUnsubscribeToken(string? token)
+    {
+        try
+        {
+            var parts = protector.Unprotect(token ?? "").Split('|');
+            return parts.Length == 2 && Guid.TryParseExact(parts[0], "N", out var person) && Enum.TryParse<FollowUpKind>(parts[1], out var kind)
+                ? (person, kind)
+                : null;
+        }
+        catch (System.Security.Cryptography.CryptographicException)
+        {
+            return null;
+        }
+    }
+}

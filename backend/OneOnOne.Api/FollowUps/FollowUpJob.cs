@@ -1,0 +1,119 @@
+using Hangfire;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using OneOnOne.Api.Data;
+
+namespace OneOnOne.Api.FollowUps;
+
+/// <summary>The mail could not be sent and will not be tried again; Hangfire's dashboard shows the reason.</summary>
+public sealed class FollowUpFailedException(string message, Exception inner) : Exception(message, inner);
+
+/// <summary>
+/// Sends one follow-up: claims its row with a conditional update (so retries and other servers cannot send it
+/// too), checks it is still wanted and still due, sends, and records the outcome.
+/// </summary>
+public sealed class FollowUpJob(
+    OneOnOneDb db, FollowUpComposer composer, IMailTransport transport, IOptions<FollowUpOptions> options, IOptions<MailOptions> mail,
+    TimeProvider clock, ILogger<FollowUpJob> logger)
+{
+    [Queue("followups")]
+    [AutomaticRetry(Attempts = 0)]
+    public async Task SendAsync(Guid followUpId, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var claimed = await db.FollowUps.IgnoreQueryFilters()
+            .Where(f => f.Id == followUpId && f.Status == FollowUpStatus.Pending && f.DueUtc <= now)
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(f => f.Status, FollowUpStatus.Sending)
+                .SetProperty(f => f.ClaimedUtc, now)
+                .SetProperty(f => f.Attempts, f => f.Attempts + 1), cancellationToken);
+        if (claimed == 0)
+        {
+            return;
+        }
+
+        // From here on the row is ours: finish the bookkeeping even if the server is stopping.
+        var row = await db.FollowUps.IgnoreQueryFilters().Include(f => f.Recipient).Include(f => f.Meeting)
+            .SingleAsync(f => f.Id == followUpId, CancellationToken.None);
+        if (cancellationToken.IsCancellationRequested)
+        {
+            // The server is stopping before anything was sent: hand the row back for the next job.
+            Release(row);
+        }
+
+        if (row.Status != FollowUpStatus.Sending || !StillWanted(row, now))
+        {
+            await db.SaveChangesAsync(CancellationToken.None);
+            return;
+        }
+
+        try
+        {
+            var message = await composer.ComposeAsync(row, row.Recipient, CancellationToken.None);
+            using var timeout = new CancellationTokenSource(mail.Value.SendTimeout);
+            row.TransportMessageId = await transport.SendAsync(message, timeout.Token);
+            row.Status = FollowUpStatus.Sent;
+            row.SentUtc = clock.GetUtcNow().UtcDateTime;
+            row.LastError = null;
+        }
+        catch (MailTransportException e) when (e.Retryable && row.Attempts < options.Value.MaxAttempts)
+        {
+            var delays = options.Value.RetryDelays;
+            var wait = e.RetryAfter ?? delays[Math.Min(row.Attempts - 1, delays.Length - 1)];
+            row.Status = FollowUpStatus.Pending;
+            row.DueUtc = clock.GetUtcNow().UtcDateTime + wait;
+            row.EnqueuedUtc = null;
+            row.LastError = e.Message;
+            logger.LogWarning("Follow-up {FollowUpId} attempt {Attempt} failed, next try in {Wait}: {Reason}", row.Id, row.Attempts, wait, e.Message);
+        }
+        catch (Exception e) when (e is MailTransportException or MimeKit.ParseException or FormatException or ArgumentException)
+        {
+            row.Status = FollowUpStatus.Failed;
+            row.LastError = e.Message;
+            await db.SaveChangesAsync(CancellationToken.None);
+            logger.LogError("Follow-up {FollowUpId} ({Kind}) failed after {Attempts} attempts: {Reason}", row.Id, row.Kind, row.Attempts, e.Message);
+            throw new FollowUpFailedException($"Follow-up {row.Id} ({row.Kind}) failed: {e.Message}", e);
+        }
+
+        await db.SaveChangesAsync(CancellationToken.None);
+    }
+
+    private bool StillWanted(FollowUp row, DateTime now)
+    {
+        var optedOut = row.Kind switch
+        {
+            FollowUpKind.Recap => row.Recipient.NoRecaps,
+            FollowUpKind.PreparationReminder => row.Recipient.NoReminders,
+            _ => row.Recipient.NoDigests,
+        };
+        if (optedOut || row.Meeting is { Status: MeetingStatus.Cancelled })
+        {
+            row.Status = FollowUpStatus.Cancelled;
+            return false;
+        }
+
+        // The meeting moved after this job was queued: wait for its new time instead of sending now.
+        if (row.Meeting is { } meeting && FollowUpSweep.DueFor(row.Kind, meeting.StartUtc, meeting.EndUtc, options.Value) is var due && due > now)
+        {
+            Release(row);
+            row.DueUtc = due;
+            return false;
+        }
+
+        if (row.Kind == FollowUpKind.PreparationReminder && row.Meeting is { } upcoming && upcoming.StartUtc <= now)
+        {
+            row.Status = FollowUpStatus.Cancelled;
+            row.LastError = "The meeting started before the reminder could be sent.";
+            return false;
+        }
+
+        return true;
+    }
+
+    private static void Release(FollowUp row)
+    {
+        row.Status = FollowUpStatus.Pending;
+        row.EnqueuedUtc = null;
+        row.Attempts--;
+    }
+}

@@ -1,0 +1,195 @@
+using System.Globalization;
+using Hangfire;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using OneOnOne.Api.Data;
+
+namespace OneOnOne.Api.FollowUps;
+
+/// <summary>
+/// The every-minute sweep. It derives from the meetings' current times which follow-ups are due and writes them
+/// to the outbox, moves or cancels pending ones whose meeting moved or was cancelled, recovers rows whose job was
+/// lost, and hands every due row to a job. Meetings never call into this: it only reads them.
+/// </summary>
+public sealed class FollowUpSweep(OneOnOneDb db, IBackgroundJobClient jobs, IOptions<FollowUpOptions> options, TimeProvider clock, ILogger<FollowUpSweep> logger)
+{
+    private const int BatchSize = 500;
+
+    private FollowUpOptions Options => options.Value;
+
+    [AutomaticRetry(Attempts = 0)]
+    [DisableConcurrentExecution(timeoutInSeconds: 300)]
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        await AddRecapsAsync(now, cancellationToken);
+        await AddRemindersAsync(now, cancellationToken);
+        await AddDigestsAsync(now, cancellationToken);
+        await FollowMeetingsAsync(cancellationToken);
+        await RecoverInterruptedAsync(now, cancellationToken);
+        await EnqueueDueAsync(now, cancellationToken);
+    }
+
+    public static DateTime DueFor(FollowUpKind kind, DateTime startUtc, DateTime endUtc, FollowUpOptions options) => kind switch
+    {
+        FollowUpKind.Recap => endUtc + options.RecapDelay,
+        _ => startUtc - options.ReminderLead,
+    };
+
+    private async Task AddRecapsAsync(DateTime now, CancellationToken cancellationToken)
+    {
+        var endedBefore = now - Options.RecapDelay;
+        var endedAfter = now - Options.RecapWindow;
+        await AddForMeetingsAsync(
+            FollowUpKind.Recap,
+            db.Meetings.IgnoreQueryFilters().Where(m => m.EndUtc <= endedBefore && m.EndUtc >= endedAfter),
+            cancellationToken);
+    }
+
+    private async Task AddRemindersAsync(DateTime now, CancellationToken cancellationToken)
+    {
+        var startsBefore = now + Options.ReminderLead;
+        await AddForMeetingsAsync(
+            FollowUpKind.PreparationReminder,
+            db.Meetings.IgnoreQueryFilters().Where(m => m.StartUtc > now && m.StartUtc <= startsBefore),
+            cancellationToken);
+    }
+
+    private async Task AddForMeetingsAsync(FollowUpKind kind, IQueryable<Meeting> meetings, CancellationToken cancellationToken)
+    {
+        for (var round = 0; round < 1000; round++)
+        {
+            var batch = await meetings
+                .Where(m => m.Status == MeetingStatus.Scheduled
+                    && !db.FollowUps.IgnoreQueryFilters().Any(f => f.MeetingId == m.Id && f.Kind == kind))
+                .OrderBy(m => m.StartUtc)
+                .Select(m => new { m.Id, m.TenantId, m.StartUtc, m.EndUtc, m.Series.ManagerId, m.Series.ReportId })
+                .Take(BatchSize)
+                .ToListAsync(cancellationToken);
+            foreach (var meeting in batch)
+            {
+                foreach (var recipient in new[] { meeting.ManagerId, meeting.ReportId })
+                {
+                    db.FollowUps.Add(new FollowUp
+                    {
+                        TenantId = meeting.TenantId,
+                        MeetingId = meeting.Id,
+                        Key = meeting.Id.ToString("N"),
+                        Kind = kind,
+                        RecipientId = recipient,
+                        DueUtc = DueFor(kind, meeting.StartUtc, meeting.EndUtc, Options),
+                    });
+                }
+            }
+
+            await SaveAddedAsync(cancellationToken);
+            if (batch.Count < BatchSize)
+            {
+                return;
+            }
+        }
+    }
+
+    private async Task AddDigestsAsync(DateTime now, CancellationToken cancellationToken)
+    {
+        var today = DateOnly.FromDateTime(now);
+        var week = $"{ISOWeek.GetYear(now)}-W{ISOWeek.GetWeekOfYear(now):00}";
+        var lastWeek = now.AddDays(-7);
+        var people = await db.People.IgnoreQueryFilters()
+            .Where(p => !p.NoDigests
+                && db.ActionItems.IgnoreQueryFilters().Any(a => a.OwnerId == p.Id && a.Status == ActionStatus.Open && a.DueDate < today)
+                && !db.FollowUps.IgnoreQueryFilters().Any(f => f.RecipientId == p.Id && f.Kind == FollowUpKind.OverdueDigest && (f.Key == week || f.CreatedUtc > lastWeek)))
+            .Select(p => new { p.Id, p.TenantId })
+            .ToListAsync(cancellationToken);
+        foreach (var person in people)
+        {
+            db.FollowUps.Add(new FollowUp { TenantId = person.TenantId, Key = week, Kind = FollowUpKind.OverdueDigest, RecipientId = person.Id, DueUtc = now, CreatedUtc = now });
+        }
+
+        await SaveAddedAsync(cancellationToken);
+    }
+
+    // Another instance's sweep may have added the same rows a moment ago: the unique index keeps one, and the
+    // next round's NOT EXISTS no longer picks them.
+    private async Task SaveAddedAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException e)
+        {
+            logger.LogInformation(e, "Follow-ups were added concurrently by another instance; continuing.");
+        }
+        finally
+        {
+            db.ChangeTracker.Clear();
+        }
+    }
+
+    /// <summary>A pending follow-up follows its meeting: moved with it, cancelled with it.</summary>
+    private async Task FollowMeetingsAsync(CancellationToken cancellationToken)
+    {
+        var pending = await db.FollowUps.IgnoreQueryFilters()
+            .Where(f => f.Status == FollowUpStatus.Pending && f.MeetingId != null)
+            .Select(f => new { f.Id, f.Kind, f.DueUtc, f.Meeting!.Status, f.Meeting.StartUtc, f.Meeting.EndUtc })
+            .ToListAsync(cancellationToken);
+        var cancelled = pending.Where(f => f.Status == MeetingStatus.Cancelled).Select(f => f.Id).ToList();
+        foreach (var chunk in cancelled.Chunk(BatchSize))
+        {
+            await db.FollowUps.IgnoreQueryFilters().Where(f => chunk.Contains(f.Id) && f.Status == FollowUpStatus.Pending)
+                .ExecuteUpdateAsync(s => s.SetProperty(f => f.Status, FollowUpStatus.Cancelled), cancellationToken);
+        }
+
+        foreach (var moved in pending.Where(f => f.Status == MeetingStatus.Scheduled))
+        {
+            var due = DueFor(moved.Kind, moved.StartUtc, moved.EndUtc, Options);
+            if (due != moved.DueUtc)
+            {
+                await db.FollowUps.IgnoreQueryFilters().Where(f => f.Id == moved.Id && f.Status == FollowUpStatus.Pending)
+                    .ExecuteUpdateAsync(s => s.SetProperty(f => f.DueUtc, due).SetProperty(f => f.EnqueuedUtc, (DateTime?)null), cancellationToken);
+            }
+        }
+    }
+
+    /// <summary>A row left "sending" by a process that died is sent again: losing it would be worse than a rare double.</summary>
+    private async Task RecoverInterruptedAsync(DateTime now, CancellationToken cancellationToken)
+    {
+        var claimedBefore = now - Options.SendingLease;
+        var recovered = await db.FollowUps.IgnoreQueryFilters()
+            .Where(f => f.Status == FollowUpStatus.Sending && f.ClaimedUtc < claimedBefore)
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(f => f.Status, FollowUpStatus.Pending)
+                .SetProperty(f => f.EnqueuedUtc, (DateTime?)null)
+                .SetProperty(f => f.LastError, "Interrupted while sending; sent again."), cancellationToken);
+        if (recovered > 0)
+        {
+            logger.LogWarning("{Count} follow-ups were interrupted while sending and will be sent again.", recovered);
+        }
+    }
+
+    private async Task EnqueueDueAsync(DateTime now, CancellationToken cancellationToken)
+    {
+        var leaseExpired = now - Options.EnqueueLease;
+        while (true)
+        {
+            var due = await db.FollowUps.IgnoreQueryFilters()
+                .Where(f => f.Status == FollowUpStatus.Pending && f.DueUtc <= now && (f.EnqueuedUtc == null || f.EnqueuedUtc < leaseExpired))
+                .OrderBy(f => f.DueUtc)
+                .Select(f => f.Id)
+                .Take(BatchSize)
+                .ToListAsync(cancellationToken);
+            if (due.Count == 0)
+            {
+                return;
+            }
+
+            await db.FollowUps.IgnoreQueryFilters().Where(f => due.Contains(f.Id))
+                .ExecuteUpdateAsync(s => s.SetProperty(f => f.EnqueuedUtc, now), cancellationToken);
+            foreach (var id in due)
+            {
+                jobs.Enqueue<FollowUpJob>(job => job.SendAsync(id, CancellationToken.None));
+            }
+        }
+    }
+}

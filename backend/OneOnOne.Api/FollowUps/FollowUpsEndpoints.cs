@@ -1,0 +1,96 @@
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using OneOnOne.Api.Data;
+using OneOnOne.Api.Identity;
+using OneOnOne.Api.Localization;
+
+namespace OneOnOne.Api.FollowUps;
+
+/// <summary>true = the person receives that kind of mail.</summary>
+public sealed record MailPreferences(bool Recaps, bool Reminders, bool Digests);
+
+public static class FollowUpsEndpoints
+{
+    private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
+
+    public static void Map(IEndpointRouteBuilder app)
+    {
+        var preferences = app.MapGroup("/api/me/mail-preferences").WithTags("Follow-ups").RequireAuthorization();
+        preferences.MapGet("/", (Caller caller) => TypedResults.Ok(From(caller.Person)))
+            .WithSummary("Which follow-up mails the caller receives.");
+        preferences.MapPut("/", SetPreferencesAsync)
+            .WithSummary("Turns each kind of follow-up mail on or off.");
+
+        // One-click unsubscribe from a mail: the signed link is the credential. GET only asks (link scanners
+        // follow links); POST, from the page or from the mail client (RFC 8058), does it.
+        var unsubscribe = app.MapGroup("/follow-ups/unsubscribe").AllowAnonymous().ExcludeFromDescription();
+        unsubscribe.MapGet("/", (string? t, FollowUpLinks links, OneOnOneDb db, HttpContext context, CancellationToken cancellationToken) =>
+            UnsubscribePageAsync(t, links, db, context, confirm: false, cancellationToken));
+        unsubscribe.MapPost("/", (string? t, FollowUpLinks links, OneOnOneDb db, HttpContext context, CancellationToken cancellationToken) =>
+            UnsubscribePageAsync(t, links, db, context, confirm: true, cancellationToken));
+    }
+
+    private static MailPreferences From(Person person) => new(!person.NoRecaps, !person.NoReminders, !person.NoDigests);
+
+    private static async Task<Ok<MailPreferences>> SetPreferencesAsync(MailPreferences request, Caller caller, OneOnOneDb db, CancellationToken cancellationToken)
+    {
+        var person = await db.People.SingleAsync(p => p.Id == caller.PersonId, cancellationToken);
+        person.NoRecaps = !request.Recaps;
+        person.NoReminders = !request.Reminders;
+        person.NoDigests = !request.Digests;
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Ok(From(person));
+    }
+
+    private static async Task<ContentHttpResult> UnsubscribePageAsync(
+        string? token, FollowUpLinks links, OneOnOneDb db, HttpContext context, bool confirm, CancellationToken cancellationToken)
+    {
+        var request = links.ReadUnsubscribeToken(token);
+        var person = request is { } valid
+            ? await db.People.IgnoreQueryFilters().SingleOrDefaultAsync(p => p.Id == valid.PersonId, cancellationToken)
+            : null;
+        var language = Languages.Normalize(person?.Language) ?? Languages.FromAcceptLanguage(context.Request) ?? Languages.English;
+        if (person is null || request is null)
+        {
+            return Page(language, FollowUpTexts.UnsubscribeInvalid.In(language), form: null, StatusCodes.Status404NotFound);
+        }
+
+        var kind = request.Value.Kind;
+        var stop = kind switch
+        {
+            FollowUpKind.Recap => FollowUpTexts.StopRecaps,
+            FollowUpKind.PreparationReminder => FollowUpTexts.StopReminders,
+            _ => FollowUpTexts.StopDigests,
+        };
+        if (!confirm)
+        {
+            var form = $"<form method=\"post\" action=\"?t={Encoder.Encode(Uri.EscapeDataString(token!))}\"><button type=\"submit\">{Encoder.Encode(FollowUpTexts.UnsubscribeButton.In(language))}</button></form>";
+            return Page(language, $"{stop.In(language)}?", form, StatusCodes.Status200OK);
+        }
+
+        switch (kind)
+        {
+            case FollowUpKind.Recap:
+                person.NoRecaps = true;
+                break;
+            case FollowUpKind.PreparationReminder:
+                person.NoReminders = true;
+                break;
+            default:
+                person.NoDigests = true;
+                break;
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return Page(language, FollowUpTexts.UnsubscribeDone.In(language), form: null, StatusCodes.Status200OK);
+    }
+
+    private static ContentHttpResult Page(string language, string message, string? form, int status) =>
+        TypedResults.Content(
+            $"<!DOCTYPE html><html lang=\"{language}\"><head><meta charset=\"utf-8\"><title>OneOnOne</title></head>"
+            + $"<body style=\"font-family:Segoe UI,Arial,sans-serif;margin:2em\"><p>{Encoder.Encode(message)}</p>{form}</body></html>",
+            "text/html; charset=utf-8",
+            statusCode: status);
+}
