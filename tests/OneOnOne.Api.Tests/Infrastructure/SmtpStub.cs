@@ -36,7 +36,7 @@ public sealed class SmtpStub : IAsyncDisposable
 
     public TimeSpan Delay { get; set; }
 
-    public IEnumerable<string> FollowUpIds => Received.Select(m => m.Headers["X-OneOnOne-FollowUp"]);
+    public IEnumerable<string> FollowUpIds => Received.Select(m => m.Headers["X-OneOnOne-FollowUp"] ?? "");
 
     public async ValueTask DisposeAsync()
     {
