@@ -86,13 +86,29 @@ public sealed class FollowUpHost : ApiFactory
     public Task<List<FollowUp>> RowsAsync() =>
         WithDbAsync(db => db.FollowUps.IgnoreQueryFilters().AsNoTracking().ToListAsync());
 
-    /// <summary>A meeting of the pair's series at a given time, written straight into the database.</summary>
-    public Task<Meeting> AddMeetingAsync(Guid seriesId, DateTime startUtc) => WithDbAsync(async db =>
+    /// <summary>Meetings of a series at the given times, written straight into the database.</summary>
+    public Task<int> AddMeetingsAsync(Guid seriesId, IEnumerable<DateTime> startsUtc) => WithDbAsync(async db =>
     {
         var tenant = await db.Series.IgnoreQueryFilters().Where(s => s.Id == seriesId).Select(s => s.TenantId).SingleAsync();
-        var meeting = new Meeting { TenantId = tenant, SeriesId = seriesId, StartUtc = startUtc, EndUtc = startUtc.AddMinutes(30), Subject = "1:1" };
-        db.Meetings.Add(meeting);
-        await db.SaveChangesAsync();
-        return meeting;
+        db.Meetings.AddRange(startsUtc.Select(start => new Meeting { TenantId = tenant, SeriesId = seriesId, StartUtc = start, EndUtc = start.AddMinutes(30), Subject = "1:1" }));
+        return await db.SaveChangesAsync();
     });
+
+    /// <summary>Sweeps, waits, and moves the clock on until every follow-up is sent, failed or cancelled.</summary>
+    public async Task RunUntilDoneAsync(int rounds = 40, TimeSpan? step = null)
+    {
+        for (var round = 0; round < rounds; round++)
+        {
+            await SweepAsync();
+            await WaitUntilSettledAsync();
+            if ((await RowsAsync()).All(r => r.Status is FollowUpStatus.Sent or FollowUpStatus.Failed or FollowUpStatus.Cancelled))
+            {
+                return;
+            }
+
+            Clock.Advance(step ?? TimeSpan.FromMinutes(2));
+        }
+
+        Assert.Fail("Follow-ups were still open after every round.");
+    }
 }

@@ -1,0 +1,206 @@
+using System.Text.Json;
+using Hangfire;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+using OneOnOne.Api.Data;
+using OneOnOne.Api.FollowUps;
+using OneOnOne.Api.Graph;
+using OneOnOne.Api.Tests.Infrastructure;
+using OneOnOne.Api.Tests.Meetings;
+using SmtpServer.Protocol;
+
+namespace OneOnOne.Api.Tests.FollowUps;
+
+/// <summary>Delivery through real transports and real faults: every follow-up is sent exactly once in the end.</summary>
+[Collection(HangfireCollection.Name)]
+public sealed class FollowUpDeliveryTests
+{
+    // Three days before OneOnOnePair.FirstStart, so the pair's own first meeting stays out of the way.
+    private static readonly DateTimeOffset Now = new(2030, 3, 1, 12, 0, 0, TimeSpan.Zero);
+
+    private static Dictionary<string, string?> Smtp(SmtpStub stub, int maxAttempts = 5, int workers = 4) => new()
+    {
+        ["Mail:Transport"] = "Smtp",
+        ["Mail:SmtpHost"] = "127.0.0.1",
+        ["Mail:SmtpPort"] = stub.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["Mail:SmtpSecurity"] = "None",
+        ["FollowUps:MaxAttempts"] = maxAttempts.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["FollowUps:WorkerCount"] = workers.ToString(System.Globalization.CultureInfo.InvariantCulture),
+    };
+
+    /// <summary>Meetings that ended in the last hours, so each owes both people a recap.</summary>
+    private static IEnumerable<DateTime> EndedMeetings(int count) =>
+        Enumerable.Range(1, count).Select(i => Now.UtcDateTime.AddHours(-1).AddMinutes(-i));
+
+    private static void AssertEachSentOnce(SmtpStub smtp, IReadOnlyCollection<FollowUp> rows)
+    {
+        var sent = rows.Where(r => r.Status == FollowUpStatus.Sent).Select(r => r.Id.ToString()).Order().ToList();
+        Assert.Equal(sent, smtp.FollowUpIds.Order().ToList());
+    }
+
+    [Fact]
+    public async Task Refusals_are_retried_until_each_mail_is_sent_once_and_a_refused_address_fails_with_its_reason()
+    {
+        await using var smtp = new SmtpStub();
+        var random = new Random(42);
+        await using var host = new FollowUpHost(new FakeTimeProvider(Now), Smtp(smtp, maxAttempts: 30));
+        var pair = await OneOnOnePair.CreateAsync(host);
+        var bouncing = TestPerson.New(pair.Manager.TenantId, "Bouncing Bea") with { Email = "bounce@example.test" };
+        await host.ClientFor(bouncing).GetAsync("/api/me", TestContext.Current.CancellationToken);
+        await pair.ManagerClient.PostAsync<OneOnOne.Api.Meetings.ResolveMeetingResponse>("/api/meetings/resolve", OneOnOnePair.Event(pair.Manager, bouncing, Now.AddHours(-2)));
+        await host.AddMeetingsAsync(pair.Meeting.SeriesId, EndedMeetings(20));
+        smtp.Refuse = message => message.To.Mailboxes.Any(m => m.Address == bouncing.Email)
+            ? new SmtpResponse(SmtpReplyCode.MailboxUnavailable, "No such user")
+            : random.NextDouble() < 0.3 ? new SmtpResponse(SmtpReplyCode.ServiceUnavailable, "Try again later") : null;
+
+        await host.RunUntilDoneAsync();
+
+        var rows = await host.RowsAsync();
+        Assert.Equal(42, rows.Count);
+        Assert.Equal(41, rows.Count(r => r.Status == FollowUpStatus.Sent));
+        Assert.Contains(rows, r => r.Status == FollowUpStatus.Sent && r.Attempts > 1);
+        var failed = Assert.Single(rows, r => r.Status == FollowUpStatus.Failed);
+        Assert.Contains("550", failed.LastError, StringComparison.Ordinal);
+        Assert.Equal(1, failed.Attempts);
+        AssertEachSentOnce(smtp, rows);
+        Assert.Equal(1, host.Services.GetRequiredService<JobStorage>().GetMonitoringApi().FailedCount());
+    }
+
+    [Fact]
+    public async Task A_host_stopped_in_the_middle_of_a_batch_loses_nothing_and_sends_nothing_twice()
+    {
+        await using var smtp = new SmtpStub { Delay = TimeSpan.FromMilliseconds(40) };
+        var clock = new FakeTimeProvider(Now);
+        var first = new FollowUpHost(clock, Smtp(smtp, workers: 2));
+        var pair = await OneOnOnePair.CreateAsync(first);
+        await first.AddMeetingsAsync(pair.Meeting.SeriesId, EndedMeetings(60));
+
+        await first.SweepAsync();
+        while (smtp.Received.Count < 20)
+        {
+            await Task.Delay(20, TestContext.Current.CancellationToken);
+        }
+
+        await first.DisposeAsync();
+        var sentBeforeRestart = smtp.Received.Count;
+        clock.Advance(TimeSpan.FromMinutes(11));
+        await using var second = new FollowUpHost(clock, Smtp(smtp, workers: 2), first.DataFolder, first.Tokens);
+        await second.RunUntilDoneAsync();
+
+        var rows = await second.RowsAsync();
+        Assert.InRange(sentBeforeRestart, 20, 119);
+        Assert.Equal(120, rows.Count);
+        Assert.All(rows, r => Assert.Equal(FollowUpStatus.Sent, r.Status));
+        AssertEachSentOnce(smtp, rows);
+        Directory.Delete(first.DataFolder, recursive: true);
+    }
+
+    [Fact]
+    public async Task Two_instances_on_one_postgresql_server_send_a_thousand_follow_ups_exactly_once()
+    {
+        Assert.SkipWhen(PostgresServer.SkipReason is not null && Environment.GetEnvironmentVariable("CI") != "true", PostgresServer.SkipReason ?? "");
+        var database = $"oneonone_test_{Guid.NewGuid():N}";
+        await using var smtp = new SmtpStub();
+        try
+        {
+            var clock = new FakeTimeProvider(Now);
+            await using var one = new FollowUpHost(clock, Smtp(smtp), postgresDatabase: database);
+            var pair = await OneOnOnePair.CreateAsync(one);
+            await one.AddMeetingsAsync(pair.Meeting.SeriesId, EndedMeetings(500));
+            await using var two = new FollowUpHost(clock, Smtp(smtp), postgresDatabase: database);
+            _ = two.Server;
+
+            // Both sweep at once, as two servers' recurring jobs could.
+            await Task.WhenAll(one.SweepAsync(), two.SweepAsync());
+            await Task.WhenAll(one.WaitUntilSettledAsync(TimeSpan.FromMinutes(3)), two.WaitUntilSettledAsync(TimeSpan.FromMinutes(3)));
+            await one.RunUntilDoneAsync();
+
+            var rows = await one.RowsAsync();
+            Assert.Equal(1000, rows.Count);
+            Assert.All(rows, r => Assert.Equal(FollowUpStatus.Sent, r.Status));
+            AssertEachSentOnce(smtp, rows);
+        }
+        finally
+        {
+            await PostgresServer.DropDatabaseAsync(database);
+        }
+    }
+
+    [Fact]
+    public async Task The_graph_transport_sends_what_sendMail_expects_and_sorts_refusals_from_unknown_outcomes()
+    {
+        await using var graph = await HttpStub.StartAsync();
+        var clients = new GraphClients(new StaticTokens(), Options.Create(new GraphOptions { BaseUrl = $"{graph.BaseUrl}/v1.0" }));
+        var transport = new GraphMailTransport(clients);
+        var mail = new OutgoingMail("sanne@contoso.test", "Sanne", "priya@contoso.test", "Priya", "Recap <1:1>", "<p>Hi &amp; bye</p>", "Hi & bye", Guid.NewGuid(), "https://x.test/u");
+        var cancel = TestContext.Current.CancellationToken;
+
+        var id = await transport.SendAsync(mail, cancel);
+
+        var request = Assert.Single(graph.Requests);
+        Assert.Equal("POST", request.Method);
+        Assert.Equal("/v1.0/users/sanne@contoso.test/sendMail", Uri.UnescapeDataString(request.Path));
+        Assert.Equal("Bearer graph-test-token", request.Authorization);
+        // The SDK writes the action's parameters as Graph declares them (Message, SaveToSentItems); Graph reads them in any case.
+        var body = JsonSerializer.Deserialize<SendMailBody>(request.Body, new JsonSerializerOptions { PropertyNameCaseInsensitive = true })!;
+        Assert.False(body.SaveToSentItems);
+        Assert.Equal("Recap <1:1>", body.Message.Subject);
+        Assert.Equal("html", body.Message.Body.ContentType);
+        Assert.Equal("<p>Hi &amp; bye</p>", body.Message.Body.Content);
+        Assert.Equal("priya@contoso.test", Assert.Single(body.Message.ToRecipients).EmailAddress.Address);
+        Assert.Equal(mail.FollowUpId.ToString(), Assert.Single(body.Message.InternetMessageHeaders).Value);
+        Assert.NotNull(id);
+
+        // Throttled on every try: the SDK retries (honouring Retry-After), then it is a retryable refusal.
+        graph.Requests.Clear();
+        graph.Respond = (_, _) => new RetryAfterResult(1);
+        var throttled = await Assert.ThrowsAsync<MailTransportException>(() => transport.SendAsync(mail, cancel));
+        Assert.True(throttled.Retryable);
+        Assert.Equal(TimeSpan.FromSeconds(1), throttled.RetryAfter);
+        Assert.Equal(4, graph.Requests.Count);
+
+        // A 503 once, then accepted: the SDK's retry handler alone gets it through.
+        graph.Requests.Clear();
+        var calls = 0;
+        graph.Respond = (_, _) => Microsoft.AspNetCore.Http.Results.StatusCode(++calls == 1 ? 503 : 202);
+        await transport.SendAsync(mail, cancel);
+        Assert.Equal(2, graph.Requests.Count);
+
+        // A bad request will never succeed: not retried.
+        graph.Respond = (_, _) => Microsoft.AspNetCore.Http.Results.Json(new { error = new { code = "ErrorInvalidRecipients", message = "Invalid recipient" } }, statusCode: 400);
+        var refused = await Assert.ThrowsAsync<MailTransportException>(() => transport.SendAsync(mail, cancel));
+        Assert.False(refused.Retryable);
+    }
+
+    private sealed record SendMailBody(SentMessage Message, bool SaveToSentItems);
+
+    private sealed record SentMessage(string Subject, SentBody Body, SentRecipient[] ToRecipients, SentHeader[] InternetMessageHeaders);
+
+    private sealed record SentBody(string ContentType, string Content);
+
+    private sealed record SentRecipient(SentAddress EmailAddress);
+
+    private sealed record SentAddress(string Address);
+
+    private sealed record SentHeader(string Name, string Value);
+
+    private sealed class StaticTokens : IGraphTokenSource
+    {
+        public bool IsAvailable => true;
+
+        public Task<string> ForUserAsync(string[] scopes, CancellationToken cancellationToken) => Task.FromResult("graph-test-token");
+
+        public Task<string> ForApplicationAsync(CancellationToken cancellationToken) => Task.FromResult("graph-test-token");
+    }
+
+    private sealed class RetryAfterResult(int seconds) : Microsoft.AspNetCore.Http.IResult
+    {
+        public Task ExecuteAsync(Microsoft.AspNetCore.Http.HttpContext httpContext)
+        {
+            httpContext.Response.StatusCode = 429;
+            httpContext.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return Task.CompletedTask;
+        }
+    }
+}
