@@ -1,9 +1,127 @@
+using System.Reflection;
+using Microsoft.Extensions.FileProviders;
+using Microsoft.Net.Http.Headers;
+using OneOnOne.Api.Identity;
+
 namespace OneOnOne.Api.AddIn;
 
 /// <summary>Serves the built task panes and the add-in manifests from the API's own origin.</summary>
 public static class AddInSetup
 {
-    public static IServiceCollection AddAddIn(this IServiceCollection services) => services;
+    /// <summary>The base URL written in manifest.xml in the repository (the local HTTPS development server).</summary>
+    public const string ManifestBaseUrl = "https://localhost:7080";
 
-    public static WebApplication MapAddIn(this WebApplication app) => app;
+    /// <summary>Where the add-in's build (addin/, see AddIn.targets) puts the panes, under the content root.</summary>
+    public const string BuiltPanesFolder = "wwwroot/addin";
+
+    public static IServiceCollection AddAddIn(this IServiceCollection services)
+    {
+        services.AddSingleton<AddInManifest>();
+        return services;
+    }
+
+    public static WebApplication MapAddIn(this WebApplication app)
+    {
+        var folder = Path.Combine(app.Environment.ContentRootPath, BuiltPanesFolder);
+        var built = File.Exists(Path.Combine(folder, "taskpane.html"));
+        var policy = ContentSecurityPolicy(app.Services.GetRequiredService<AuthenticationSettings>());
+
+        app.UseStaticFiles(new StaticFileOptions
+        {
+            FileProvider = built ? new PhysicalFileProvider(folder) : new NullFileProvider(),
+            OnPrepareResponse = context => PrepareResponse(context.Context.Response, context.File.Name, context.Context.Request.Path, policy),
+        });
+
+        // Opening the server in a browser shows the pane's preview.
+        app.MapGet("/", () => TypedResults.Redirect("/taskpane.html")).AllowAnonymous().ExcludeFromDescription();
+        if (!built)
+        {
+            // Built with -p:SkipAddInBuild=true and never built since: say how to get the pane instead of a bare 404.
+            app.MapGet("/taskpane.html", () => TypedResults.Text(
+                    "The task pane is not built. Run `npm ci && npm run build` in addin/ (or build the API without -p:SkipAddInBuild=true).",
+                    statusCode: StatusCodes.Status503ServiceUnavailable))
+                .AllowAnonymous().ExcludeFromDescription();
+        }
+
+        app.MapGet("/manifest.xml", (HttpRequest request, AddInManifest manifest, IConfiguration configuration) =>
+                TypedResults.Text(manifest.For(PublicBaseUrl(request, configuration)), "application/xml; charset=utf-8"))
+            .AllowAnonymous()
+            .WithTags("Add-in")
+            .WithSummary("The Outlook add-in manifest, with this server's public base URL in every address.");
+        return app;
+    }
+
+    /// <summary>App:PublicBaseUrl when set (behind a proxy, say), else the address the request came to.</summary>
+    public static string PublicBaseUrl(HttpRequest request, IConfiguration configuration) =>
+        (configuration["App:PublicBaseUrl"] is { Length: > 0 } configured
+            ? configured
+            : $"{request.Scheme}://{request.Host}{request.PathBase}").TrimEnd('/');
+
+    private static void PrepareResponse(HttpResponse response, string fileName, PathString path, string policy)
+    {
+        response.Headers[HeaderNames.XContentTypeOptions] = "nosniff";
+        if (fileName.EndsWith(".html", StringComparison.OrdinalIgnoreCase))
+        {
+            response.Headers[HeaderNames.ContentSecurityPolicy] = policy;
+            // A new build must reach people at once: the page is small and names its hashed assets.
+            response.Headers[HeaderNames.CacheControl] = "no-cache";
+        }
+        else if (path.StartsWithSegments("/assets"))
+        {
+            // Vite puts a content hash in every name under /assets.
+            response.Headers[HeaderNames.CacheControl] = "public, max-age=31536000, immutable";
+        }
+        else
+        {
+            response.Headers[HeaderNames.CacheControl] = "public, max-age=3600";
+        }
+    }
+
+    /// <summary>
+    /// The panes run inside Outlook's and Office's own pages (frame-ancestors), load office.js from Microsoft's CDN,
+    /// talk only to this origin (and to the sign-in authority in Entra ID mode), and Fluent UI writes its styles at
+    /// run time (style-src 'unsafe-inline').
+    /// </summary>
+    public static string ContentSecurityPolicy(AuthenticationSettings settings)
+    {
+        const string officeCdn = "https://appsforoffice.microsoft.com";
+        var authority = settings.Mode == AuthenticationMode.EntraId && Uri.TryCreate(settings.Instance, UriKind.Absolute, out var instance)
+            ? $" {instance.Scheme}://{instance.Authority}"
+            : "";
+        string[] officeHosts =
+        [
+            "https://*.office.com", "https://*.office365.com", "https://*.outlook.com", "https://outlook.live.com",
+            "https://*.officeapps.live.com", "https://*.microsoft365.com", "https://*.cloud.microsoft", "https://*.microsoft.com",
+            "https://*.sharepoint.com",
+        ];
+        return string.Join("; ",
+            "default-src 'self'",
+            $"script-src 'self' {officeCdn}",
+            "style-src 'self' 'unsafe-inline'",
+            $"img-src 'self' data: blob: {officeCdn}",
+            "font-src 'self' data:",
+            $"connect-src 'self'{authority}",
+            $"frame-src 'self' {officeCdn}{authority}",
+            $"frame-ancestors 'self' {string.Join(' ', officeHosts)}",
+            "object-src 'none'",
+            "base-uri 'self'",
+            "form-action 'self'");
+    }
+}
+
+/// <summary>manifest.xml from the repository root, embedded at build time, rewritten for a base URL.</summary>
+public sealed class AddInManifest
+{
+    private readonly string template;
+
+    public AddInManifest()
+    {
+        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream("OneOnOne.Api.AddIn.manifest.xml")
+            ?? throw new InvalidOperationException("manifest.xml is not embedded in the API assembly (see AddIn/AddIn.targets).");
+        using var reader = new StreamReader(stream);
+        template = reader.ReadToEnd();
+    }
+
+    public string For(string baseUrl) =>
+        template.Replace(AddInSetup.ManifestBaseUrl, System.Security.SecurityElement.Escape(baseUrl), StringComparison.Ordinal);
 }

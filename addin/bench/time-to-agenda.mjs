@@ -1,0 +1,100 @@
+// Time from navigation to the agenda on screen, in headless Chromium against a running backend, beside a static page
+// with the same text served by the same server. Median of N runs each (default 20), alternating, each in a fresh
+// browser context (empty cache and storage, like a first open). office.js is unreachable, as in a plain browser
+// without Microsoft's CDN, so the pane shows its preview.
+//
+//   dotnet run --project backend/OneOnOne.Api --urls http://127.0.0.1:5180 &
+//   npm run bench:time -- http://127.0.0.1:5180 [runs] [--warm]
+//
+// --warm opens each page once in one context and then times reloads: cached assets and a remembered sign-in, as when
+// a person opens the pane again.
+import { writeFileSync, rmSync } from "node:fs";
+import { resolve } from "node:path";
+import { chromium } from "playwright-core";
+
+const base = (process.argv[2] ?? "http://127.0.0.1:5180").replace(/\/$/, "");
+const runs = Number(process.argv[3] ?? 20);
+const warm = process.argv.includes("--warm");
+const staticFile = resolve(import.meta.dirname, "../../backend/OneOnOne.Api/wwwroot/addin/bench-static.html");
+
+// Records when the agenda first exists in the page, measured from the navigation's start (performance's time origin).
+const observe = () => {
+  const check = () => {
+    if (!window.__agendaAt && document.querySelector("[data-testid=agenda]")) window.__agendaAt = performance.now();
+  };
+  new MutationObserver(check).observe(document, { childList: true, subtree: true });
+  document.addEventListener("DOMContentLoaded", check);
+};
+
+const browser = await chromium.launch({
+  executablePath: process.env.ONEONONE_CHROMIUM ?? "/usr/bin/chromium",
+  args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+});
+
+let shared = null;
+
+async function newContext() {
+  const context = await browser.newContext({ locale: "en-US", viewport: { width: 400, height: 900 } });
+  await context.addInitScript(observe);
+  await context.route("https://appsforoffice.microsoft.com/**", (route) => route.abort());
+  return context;
+}
+
+async function measure(url) {
+  if (warm) {
+    shared ??= await newContext();
+    const page = await shared.newPage();
+    await page.goto(url);
+    await page.waitForFunction(() => window.__agendaAt, null, { timeout: 30_000 });
+    await page.reload();
+    await page.waitForFunction(() => window.__agendaAt, null, { timeout: 30_000 });
+    const at = await page.evaluate(() => window.__agendaAt);
+    await page.close();
+    return { at, text: "" };
+  }
+  const context = await newContext();
+  const page = await context.newPage();
+  await page.goto(url);
+  await page.waitForFunction(() => window.__agendaAt, null, { timeout: 30_000 });
+  const at = await page.evaluate(() => window.__agendaAt);
+  const text = await page.evaluate(() => document.querySelector("main")?.innerText ?? "");
+  await context.close();
+  return { at, text };
+}
+
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+};
+
+try {
+  // The static twin: the same text as the pane shows, in one page with no script.
+  const { text } = await (async () => {
+    const context = await newContext();
+    const page = await context.newPage();
+    await page.goto(`${base}/taskpane.html`);
+    await page.waitForFunction(() => window.__agendaAt, null, { timeout: 30_000 });
+    const main = await page.evaluate(() => document.querySelector("main")?.innerText ?? "");
+    await context.close();
+    return { text: main };
+  })();
+  const escaped = text.replace(/&/g, "&amp;").replace(/</g, "&lt;");
+  writeFileSync(staticFile, `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>static</title></head><body><main><ol data-testid="agenda"></ol><pre>${escaped}</pre></main></body></html>`);
+
+  const pane = [];
+  const still = [];
+  for (let i = 0; i < runs; i++) {
+    pane.push((await measure(`${base}/taskpane.html`)).at);
+    still.push((await measure(`${base}/bench-static.html`)).at);
+  }
+  const p = median(pane);
+  const s = median(still);
+  console.log(`runs: ${runs} (${warm ? "warm: reloads with cached assets and sign-in" : "cold: fresh context each run"})`);
+  console.log(`pane   median ${p.toFixed(0)} ms (min ${Math.min(...pane).toFixed(0)}, max ${Math.max(...pane).toFixed(0)})`);
+  console.log(`static median ${s.toFixed(0)} ms (min ${Math.min(...still).toFixed(0)}, max ${Math.max(...still).toFixed(0)})`);
+  console.log(`ratio  ${(p / s).toFixed(2)}x (goal at most 2x)`);
+} finally {
+  rmSync(staticFile, { force: true });
+  await browser.close();
+}

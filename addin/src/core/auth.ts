@@ -1,0 +1,76 @@
+// Sign-in. The backend says how (GET /api/config): Entra ID through Nested App Authentication (MSAL, loaded only
+// then), or the Development mode's demo people (POST /dev/token).
+import { ApiError, readJson, request } from "./api";
+import type { ClientConfig, DemoPerson, DevToken } from "./types";
+
+export type TokenSource = (refresh: boolean) => Promise<string>;
+
+export async function fetchConfig(): Promise<ClientConfig> {
+  return readJson<ClientConfig>(await request("/api/config", { headers: { Accept: "application/json" } }));
+}
+
+export async function fetchDemoPeople(): Promise<DemoPerson[]> {
+  return readJson<DemoPerson[]>(await request("/dev/people", {}));
+}
+
+const demoPersonKey = "oneonone.demoPerson";
+const devTokenKey = "oneonone.devToken";
+
+/** The demo person this browser chose last time, if any. */
+export function rememberedDemoPerson(): string | null {
+  return safeStorage(() => localStorage.getItem(demoPersonKey));
+}
+
+export function rememberDemoPerson(email: string): void {
+  safeStorage(() => localStorage.setItem(demoPersonKey, email));
+}
+
+/**
+ * A Development-mode token for a demo person, kept for the tab's session so a reload does not ask again.
+ * Fails with a 404 ApiError when the e-mail is not a demo person.
+ */
+export async function devToken(email: string, refresh = false): Promise<DevToken> {
+  const cached = refresh ? null : safeStorage(() => sessionStorage.getItem(devTokenKey));
+  if (cached) {
+    const token = JSON.parse(cached) as DevToken;
+    if (token.email.toLowerCase() === email.toLowerCase() && Date.parse(token.expiresAt) - Date.now() > 60_000) {
+      return token;
+    }
+  }
+  const response = await request("/dev/token", {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({ email }),
+  });
+  const token = await readJson<DevToken>(response);
+  safeStorage(() => sessionStorage.setItem(devTokenKey, JSON.stringify(token)));
+  return token;
+}
+
+export function devTokenSource(first: DevToken): TokenSource {
+  let current = first;
+  return async (refresh) => {
+    if (refresh || Date.parse(current.expiresAt) - Date.now() < 60_000) {
+      current = await devToken(current.email, true);
+    }
+    return current.accessToken;
+  };
+}
+
+/** Entra ID: MSAL is a large library, so it is loaded only in this mode. */
+export async function entraTokenSource(config: ClientConfig): Promise<TokenSource> {
+  if (!config.clientId || !config.authority || !config.apiScope) {
+    throw new ApiError("http", 500, null, "The server's Entra ID configuration is incomplete.", null);
+  }
+  const { createNaaTokenSource } = await import("./naa");
+  return createNaaTokenSource(config.clientId, config.authority, config.apiScope);
+}
+
+// Storage can be blocked (private windows, some Office hosts): then the pane simply does not remember.
+function safeStorage<T>(action: () => T): T | null {
+  try {
+    return action();
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,29 @@
+import { ApiError } from "./api";
+import type { Translate } from "./i18n";
+
+/** What to tell a person about a failure: the server's own (localized) words where it gave some. */
+export function describeError(error: unknown, t: Translate): string {
+  if (error instanceof ApiError) {
+    if (error.kind === "timeout") {
+      return t("errorTimeout");
+    }
+    if (error.kind === "network") {
+      return t("errorNetwork");
+    }
+    if (error.status === 404) {
+      return t("errorNotFound");
+    }
+    if (error.status >= 500) {
+      return t("errorServer");
+    }
+    const fieldErrors = error.problem?.errors;
+    if (fieldErrors && typeof fieldErrors === "object") {
+      const first = Object.values(fieldErrors as Record<string, string[]>).flat()[0];
+      if (first) {
+        return first;
+      }
+    }
+    return error.detail ?? error.title ?? t("errorServer");
+  }
+  return t("errorServer");
+}

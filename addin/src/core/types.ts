@@ -1,0 +1,156 @@
+// Shapes of the backend's JSON (see backend/OneOnOne.Api/*/…Endpoints.cs). Ids are GUID strings; instants are ISO 8601 UTC.
+
+export type Role = "Manager" | "Report";
+
+export interface ClientConfig {
+  authenticationMode: "Development" | "EntraId";
+  clientId: string | null;
+  authority: string | null;
+  apiScope: string | null;
+}
+
+export interface DemoPerson {
+  email: string;
+  displayName: string;
+  language: string;
+}
+
+export interface DevToken {
+  accessToken: string;
+  expiresAt: string;
+  email: string;
+  displayName: string;
+}
+
+export interface UpcomingMeeting {
+  meetingId: string;
+  seriesId: string;
+  start: string;
+  end: string;
+  subject: string;
+  myRole: Role;
+  otherPersonId: string;
+  otherPersonName: string;
+}
+
+export interface EmailAddress {
+  email: string;
+  displayName: string;
+}
+
+export type RecurrenceType = "daily" | "weekday" | "weekly" | "monthly" | "yearly";
+
+export interface RecurrenceInput {
+  type: RecurrenceType;
+  interval: number | null;
+  days: string[];
+  timeZone: string | null;
+}
+
+/** What Office.js knows of the event open in Outlook (POST /api/meetings/resolve). */
+export interface ResolveRequest {
+  start: string;
+  end: string;
+  subject: string;
+  organizer: EmailAddress | null;
+  attendees: EmailAddress[];
+  itemId: string | null;
+  seriesId: string | null;
+  recurrence: RecurrenceInput | null;
+}
+
+export interface ResolveResponse {
+  meetingId: string;
+  seriesId: string;
+  role: Role;
+  created: boolean;
+  nextMeetingId: string | null;
+}
+
+export interface PaneMeeting {
+  id: string;
+  seriesId: string;
+  start: string;
+  end: string;
+  subject: string;
+  goal: string | null;
+  status: string;
+  myRole: Role;
+  version: string;
+  seriesVersion: string;
+}
+
+export interface Participant {
+  id: string;
+  displayName: string;
+  email: string;
+  role: Role;
+  isMe: boolean;
+}
+
+export interface AgendaItem {
+  id: string;
+  text: string;
+  authorId: string;
+  authorName: string;
+  position: number;
+  discussed: boolean;
+  carriedOver: boolean;
+  carriedOverFrom: string | null;
+  promptKey: string | null;
+  version: string;
+}
+
+export interface ActionItem {
+  id: string;
+  text: string;
+  ownerId: string;
+  ownerName: string;
+  dueDate: string | null;
+  status: "Open" | "Done";
+  overdue: boolean;
+  createdInMeetingId: string;
+  completedInMeetingId: string | null;
+  completedAt: string | null;
+  version: string;
+}
+
+export interface Prompt {
+  key: string;
+  theme: string;
+  text: string;
+}
+
+export type NoteVisibility = "Shared" | "Private";
+
+export interface Note {
+  visibility: NoteVisibility;
+  text: string;
+  version: string;
+  updatedAt: string;
+  updatedById: string;
+}
+
+export interface SeriesHealth {
+  meetingsHeld: number;
+  actionsTotal: number;
+  actionsDone: number;
+  actionsDoneOnTime: number;
+  actionsOpen: number;
+  actionsOverdue: number;
+}
+
+export interface PaneData {
+  meeting: PaneMeeting;
+  participants: Participant[];
+  previousMeeting: { id: string; start: string } | null;
+  nextMeeting: { id: string; start: string } | null;
+  agenda: AgendaItem[];
+  openActions: ActionItem[];
+  closedInPreviousMeeting: ActionItem[];
+  newActions: ActionItem[];
+  prompts: Prompt[];
+  notes: { shared: Note | null; private: Note | null };
+  health: SeriesHealth;
+  language: string;
+}

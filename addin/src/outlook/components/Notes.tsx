@@ -1,0 +1,114 @@
+import { Button, Field, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Textarea } from "@fluentui/react-components";
+import { useEffect, useId, useRef, useState } from "react";
+import type { Api } from "../../core/api";
+import { describeError } from "../../core/errors";
+import { useI18n } from "../../core/I18nProvider";
+import { NoteSaver, type NoteState } from "../../core/noteSaver";
+import type { Note, NoteVisibility, PaneData } from "../../core/types";
+import { useStyles } from "../styles";
+
+export function Notes({ api, pane }: { api: Api; pane: PaneData }) {
+  const { t } = useI18n();
+  const styles = useStyles();
+  const id = useId();
+  return (
+    <section className={styles.section} aria-labelledby={id}>
+      <h2 id={id} className={styles.heading}>
+        {t("notesTitle")}
+      </h2>
+      <NoteEditor api={api} meetingId={pane.meeting.id} visibility="Shared" initial={pane.notes.shared} label={t("notesShared")} />
+      <NoteEditor api={api} meetingId={pane.meeting.id} visibility="Private" initial={pane.notes.private} label={t("notesPrivate")} />
+    </section>
+  );
+}
+
+function NoteEditor({ api, meetingId, visibility, initial, label }: { api: Api; meetingId: string; visibility: NoteVisibility; initial: Note | null; label: string }) {
+  const { t } = useI18n();
+  const styles = useStyles();
+  const saver = useRef<NoteSaver | null>(null);
+  const [state, setState] = useState<NoteState | null>(null);
+
+  useEffect(() => {
+    const path = `/api/meetings/${meetingId}/notes/${visibility.toLowerCase()}`;
+    const created = new NoteSaver(initial, {
+      save: (text, version) => api.send<Note>("PUT", path, { text, version }),
+      onChange: setState,
+      draftKey: `oneonone.draft.${meetingId}.${visibility}`,
+    });
+    saver.current = created;
+    setState(created.current);
+    // Hiding the pane (closing it, switching items) is the last moment to save.
+    const flush = () => created.flush();
+    window.addEventListener("pagehide", flush);
+    document.addEventListener("visibilitychange", flush);
+    return () => {
+      window.removeEventListener("pagehide", flush);
+      document.removeEventListener("visibilitychange", flush);
+      created.flush();
+      created.dispose();
+    };
+    // The server's copy seeds the editor once; later pane reloads must not overwrite what is being typed.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [api, meetingId, visibility]);
+
+  if (!state) {
+    return null;
+  }
+  const status = {
+    saved: t("notesSaved"),
+    unsaved: t("notesUnsaved"),
+    saving: t("notesSaving"),
+    failed: t("notesFailed"),
+    conflict: t("notesConflictTitle"),
+  }[state.status];
+
+  return (
+    <div className={styles.section} data-testid={`notes-${visibility.toLowerCase()}`}>
+      <Field
+        label={label}
+        validationState={state.status === "failed" ? "error" : "none"}
+        validationMessage={state.status === "failed" && state.error ? describeError(state.error, t) : undefined}
+        hint={
+          <span role="status" data-status={state.status}>
+            {status}
+          </span>
+        }
+      >
+        <Textarea value={state.text} resize="vertical" rows={4} maxLength={20000} onChange={(_, data) => saver.current?.edit(data.value)} onBlur={() => saver.current?.flush()} />
+      </Field>
+      {state.status === "failed" && (
+        <div>
+          <Button size="small" onClick={() => saver.current?.flush()}>
+            {t("notesRetryNow")}
+          </Button>
+        </div>
+      )}
+      {state.status === "conflict" && state.conflict && (
+        <MessageBar intent="warning" layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>{t("notesConflictTitle")}</MessageBarTitle> {t("notesConflictHelp")}
+            <div className={styles.row} style={{ alignItems: "stretch", marginTop: 8 }}>
+              <Field label={t("notesConflictYours")} className={styles.grow}>
+                <Textarea readOnly value={state.text} rows={4} />
+              </Field>
+              <Field label={t("notesConflictTheirs")} className={styles.grow}>
+                <Textarea readOnly value={state.conflict.text} rows={4} />
+              </Field>
+            </div>
+          </MessageBarBody>
+          <MessageBarActions>
+            <Button size="small" onClick={() => saver.current?.resolve("mine")}>
+              {t("notesKeepMine")}
+            </Button>
+            <Button size="small" onClick={() => saver.current?.resolve("theirs")}>
+              {t("notesUseTheirs")}
+            </Button>
+            <Button size="small" onClick={() => saver.current?.resolve("both")}>
+              {t("notesKeepBoth")}
+            </Button>
+          </MessageBarActions>
+        </MessageBar>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,184 @@
+// The only module that talks to Office.js in the Outlook pane. Everything else gets plain data from here.
+import type { EmailAddress, RecurrenceInput, RecurrenceType, ResolveRequest } from "../core/types";
+
+export interface HostTheme {
+  background: string;
+  foreground: string;
+  isDark: boolean;
+}
+
+export interface OutlookHost {
+  displayLanguage: string | null;
+  theme: HostTheme | null;
+  userEmail: string | null;
+  /** The appointment as the backend's resolve call wants it; null when the item is not an appointment. */
+  readAppointment(): Promise<ResolveRequest | null>;
+}
+
+/** Microsoft's CDN: add-ins must load office.js from there. Tests route this address to a fake Office host. */
+export const officeJsUrl = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
+
+/**
+ * Loads office.js and waits for it to be ready. Resolves null outside Office (a plain browser: host null), when
+ * the script failed to load, or when nothing happened within the time limit, so the pane can fall back to its
+ * preview. The script is added from here rather than by the page so that its failure cannot go unnoticed.
+ */
+export function connectToOutlook(timeoutMs: number): Promise<OutlookHost | null> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => resolve(null), timeoutMs);
+    const done = (host: OutlookHost | null) => {
+      clearTimeout(timer);
+      resolve(host);
+    };
+    const ready = () => {
+      Office.onReady((info) => done(info.host === Office.HostType.Outlook ? outlookHost() : null));
+    };
+    if (typeof Office !== "undefined") {
+      ready();
+      return;
+    }
+    const script = document.createElement("script");
+    script.src = officeJsUrl;
+    script.addEventListener("load", () => (typeof Office !== "undefined" ? ready() : done(null)));
+    script.addEventListener("error", () => done(null));
+    document.head.appendChild(script);
+  });
+}
+
+export function outlookHost(): OutlookHost {
+  const context = Office.context;
+  return {
+    displayLanguage: context.displayLanguage ?? null,
+    theme: readTheme(context),
+    userEmail: context.mailbox?.userProfile?.emailAddress ?? null,
+    readAppointment: () => readAppointment(context.mailbox?.item ?? null),
+  };
+}
+
+function readTheme(context: Office.Context): HostTheme | null {
+  // officeTheme is missing on some clients (and throws on a few older ones).
+  try {
+    const theme = context.officeTheme;
+    if (!theme?.bodyBackgroundColor || !theme.bodyForegroundColor) {
+      return null;
+    }
+    const isDark = (theme as { isDarkTheme?: boolean }).isDarkTheme ?? luminance(theme.bodyBackgroundColor) < 0.4;
+    return { background: theme.bodyBackgroundColor, foreground: theme.bodyForegroundColor, isDark };
+  } catch {
+    return null;
+  }
+}
+
+function luminance(hex: string): number {
+  const value = /^#?([0-9a-f]{6})$/i.exec(hex.trim())?.[1];
+  if (!value) {
+    return 1;
+  }
+  const [r, g, b] = [0, 2, 4].map((i) => parseInt(value.slice(i, i + 2), 16) / 255) as [number, number, number];
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+}
+
+const supports = (version: string) => {
+  try {
+    return Office.context.requirements.isSetSupported("Mailbox", version);
+  } catch {
+    return false;
+  }
+};
+
+type Item = Office.MessageRead | Office.AppointmentRead | Office.AppointmentCompose | Office.MessageCompose;
+
+/** Compose mode exposes each field as an object with getAsync; read mode as plain values. */
+function isCompose(item: Item): item is Office.AppointmentCompose {
+  return typeof (item as Office.AppointmentCompose).start?.getAsync === "function";
+}
+
+export async function readAppointment(item: Item | null): Promise<ResolveRequest | null> {
+  if (!item || item.itemType !== Office.MailboxEnums.ItemType.Appointment) {
+    return null;
+  }
+  return isCompose(item) ? readCompose(item) : readRead(item as Office.AppointmentRead);
+}
+
+function readRead(item: Office.AppointmentRead): ResolveRequest {
+  const modern = supports("1.7");
+  return {
+    start: item.start.toISOString(),
+    end: item.end.toISOString(),
+    subject: item.subject ?? "",
+    organizer: item.organizer ? address(item.organizer) : null,
+    attendees: [...(item.requiredAttendees ?? []), ...(item.optionalAttendees ?? [])].map(address),
+    itemId: item.itemId ?? null,
+    seriesId: modern ? (item.seriesId ?? null) : null,
+    recurrence: modern ? recurrence(item.recurrence) : null,
+  };
+}
+
+async function readCompose(item: Office.AppointmentCompose): Promise<ResolveRequest> {
+  const modern = supports("1.7");
+  const [start, end, subject, required, optional, organizer, rec, itemId] = await Promise.all([
+    getAsync<Date>(item.start),
+    getAsync<Date>(item.end),
+    getAsync<string>(item.subject),
+    getAsync<Office.EmailAddressDetails[]>(item.requiredAttendees),
+    getAsync<Office.EmailAddressDetails[]>(item.optionalAttendees),
+    // Before Mailbox 1.7 compose mode cannot read the organizer: on the organizer's surface it is the user.
+    modern ? getAsync<Office.EmailAddressDetails>(item.organizer) : Promise.resolve(userAsAddress()),
+    modern ? getAsync<Office.Recurrence | null>(item.recurrence) : Promise.resolve(null),
+    // A new appointment has no id until it is saved; 1.8 can ask for it.
+    supports("1.8") ? getItemId(item) : Promise.resolve(null),
+  ]);
+  return {
+    start: start.toISOString(),
+    end: end.toISOString(),
+    subject: subject ?? "",
+    organizer: organizer ? address(organizer) : null,
+    attendees: [...(required ?? []), ...(optional ?? [])].map(address),
+    itemId,
+    seriesId: modern ? (item.seriesId ?? null) : null,
+    recurrence: recurrence(rec),
+  };
+}
+
+function userAsAddress(): Office.EmailAddressDetails | null {
+  const profile = Office.context.mailbox?.userProfile;
+  return profile ? ({ emailAddress: profile.emailAddress, displayName: profile.displayName } as Office.EmailAddressDetails) : null;
+}
+
+function address(details: Office.EmailAddressDetails): EmailAddress {
+  return { email: details.emailAddress, displayName: details.displayName ?? details.emailAddress };
+}
+
+const recurrenceTypes: readonly RecurrenceType[] = ["daily", "weekday", "weekly", "monthly", "yearly"];
+
+function recurrence(value: Office.Recurrence | null | undefined): RecurrenceInput | null {
+  const type = String(value?.recurrenceType ?? "").toLowerCase() as RecurrenceType;
+  if (!value || !recurrenceTypes.includes(type)) {
+    return null;
+  }
+  const properties = value.recurrenceProperties;
+  return {
+    type,
+    interval: properties?.interval ?? null,
+    days: (properties?.days ?? []).map((day) => String(day)),
+    timeZone: value.recurrenceTimeZone?.name ?? null,
+  };
+}
+
+interface AsyncProperty<T> {
+  getAsync(callback: (result: Office.AsyncResult<T>) => void): void;
+}
+
+function getAsync<T>(property: unknown): Promise<T> {
+  return new Promise((resolve, reject) =>
+    (property as AsyncProperty<T>).getAsync((result) =>
+      result.status === Office.AsyncResultStatus.Succeeded ? resolve(result.value) : reject(result.error),
+    ),
+  );
+}
+
+function getItemId(item: Office.AppointmentCompose): Promise<string | null> {
+  return new Promise((resolve) =>
+    item.getItemIdAsync((result) => resolve(result.status === Office.AsyncResultStatus.Succeeded ? result.value : null)),
+  );
+}

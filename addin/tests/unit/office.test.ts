@@ -1,0 +1,143 @@
+// The Office module against office-addin-mock: Outlook's read and compose modes, and older requirement sets.
+import { OfficeMockObject } from "office-addin-mock";
+import { afterEach, describe, expect, it } from "vitest";
+import { outlookHost, readAppointment } from "../../src/outlook/office";
+
+const start = new Date("2026-11-28T09:00:00Z");
+const end = new Date("2026-11-28T09:30:00Z");
+const sanne = { emailAddress: "sanne.visser@demo.oneonone.test", displayName: "Sanne Visser" };
+const priya = { emailAddress: "priya.raman@demo.oneonone.test", displayName: "Priya Raman" };
+const weekly = { recurrenceType: "weekly", recurrenceProperties: { interval: 1, days: ["fri"] }, recurrenceTimeZone: { name: "W. Europe Standard Time" } };
+
+const asyncValue = (value: unknown) => ({
+  getAsync(callback: (result: unknown) => void) {
+    callback({ status: "succeeded", value });
+  },
+});
+
+function installOffice(item: Record<string, unknown>, mailboxVersion: string, extra: Record<string, unknown> = {}) {
+  const supported = (version: string) => Number(version.split(".")[1]) <= Number(mailboxVersion.split(".")[1]);
+  const mock = new OfficeMockObject({
+    // "host: outlook" makes the mock hand out plain values, as Outlook does (no load/sync).
+    host: "outlook",
+    HostType: { Outlook: "Outlook" },
+    AsyncResultStatus: { Succeeded: "succeeded", Failed: "failed" },
+    MailboxEnums: { ItemType: { Appointment: "appointment", Message: "message" } },
+    context: {
+      displayLanguage: "nl-NL",
+      requirements: { isSetSupported: (_name: string, version: string) => supported(version) },
+      mailbox: { userProfile: { emailAddress: sanne.emailAddress, displayName: sanne.displayName }, item },
+      ...extra,
+    },
+  });
+  (globalThis as Record<string, unknown>).Office = mock;
+  return mock;
+}
+
+afterEach(() => {
+  delete (globalThis as Record<string, unknown>).Office;
+});
+
+describe("read mode (the attendee's surface)", () => {
+  const readItem = {
+    itemType: "appointment",
+    start,
+    end,
+    subject: "1-on-1 Sanne / Priya",
+    organizer: sanne,
+    requiredAttendees: [priya, sanne],
+    optionalAttendees: [],
+    itemId: "AAMkItem",
+    seriesId: "AAMkSeries",
+    recurrence: weekly,
+  };
+
+  it("reads every field, series id and recurrence included, on Mailbox 1.7+", async () => {
+    installOffice(readItem, "1.13");
+    const event = await readAppointment(Office.context.mailbox.item as Office.AppointmentRead);
+    expect(event).toEqual({
+      start: "2026-11-28T09:00:00.000Z",
+      end: "2026-11-28T09:30:00.000Z",
+      subject: "1-on-1 Sanne / Priya",
+      organizer: { email: sanne.emailAddress, displayName: "Sanne Visser" },
+      attendees: [
+        { email: priya.emailAddress, displayName: "Priya Raman" },
+        { email: sanne.emailAddress, displayName: "Sanne Visser" },
+      ],
+      itemId: "AAMkItem",
+      seriesId: "AAMkSeries",
+      recurrence: { type: "weekly", interval: 1, days: ["fri"], timeZone: "W. Europe Standard Time" },
+    });
+  });
+
+  it("leaves out what Mailbox 1.7 brings (series id, recurrence) on an older client", async () => {
+    installOffice(readItem, "1.5");
+    const event = await readAppointment(Office.context.mailbox.item as Office.AppointmentRead);
+    expect(event?.seriesId).toBeNull();
+    expect(event?.recurrence).toBeNull();
+    expect(event?.organizer?.email).toBe(sanne.emailAddress);
+  });
+
+  it("is not an appointment: nothing to resolve", async () => {
+    installOffice({ ...readItem, itemType: "message" }, "1.13");
+    expect(await readAppointment(Office.context.mailbox.item as Office.AppointmentRead)).toBeNull();
+  });
+});
+
+describe("compose mode (the organizer's surface)", () => {
+  const composeItem = (withModernFields: boolean) => ({
+    itemType: "appointment",
+    start: asyncValue(start),
+    end: asyncValue(end),
+    subject: asyncValue("Weekly 1-on-1"),
+    requiredAttendees: asyncValue([priya]),
+    optionalAttendees: asyncValue([]),
+    ...(withModernFields
+      ? { organizer: asyncValue(sanne), recurrence: asyncValue(weekly), seriesId: "AAMkSeries", getItemIdAsync: (cb: (r: unknown) => void) => cb({ status: "succeeded", value: "AAMkNew" }) }
+      : {}),
+  });
+
+  it("reads the fields asynchronously, organizer and recurrence included", async () => {
+    installOffice(composeItem(true), "1.13");
+    const event = await readAppointment(Office.context.mailbox.item as Office.AppointmentCompose);
+    expect(event).toMatchObject({
+      start: "2026-11-28T09:00:00.000Z",
+      end: "2026-11-28T09:30:00.000Z",
+      subject: "Weekly 1-on-1",
+      organizer: { email: sanne.emailAddress },
+      attendees: [{ email: priya.emailAddress, displayName: "Priya Raman" }],
+      itemId: "AAMkNew",
+      seriesId: "AAMkSeries",
+      recurrence: { type: "weekly", days: ["fri"] },
+    });
+  });
+
+  it("on a client before Mailbox 1.7 takes the user as the organizer and asks for no newer fields", async () => {
+    installOffice(composeItem(false), "1.3");
+    const event = await readAppointment(Office.context.mailbox.item as Office.AppointmentCompose);
+    expect(event).toMatchObject({
+      organizer: { email: sanne.emailAddress, displayName: "Sanne Visser" },
+      attendees: [{ email: priya.emailAddress }],
+      itemId: null,
+      seriesId: null,
+      recurrence: null,
+    });
+  });
+});
+
+describe("the host", () => {
+  it("gives the display language, the user and the theme", () => {
+    installOffice({ itemType: "appointment" }, "1.13", {
+      officeTheme: { bodyBackgroundColor: "#1f1f1f", bodyForegroundColor: "#ffffff", controlBackgroundColor: "#2b2b2b", controlForegroundColor: "#ffffff" },
+    });
+    const host = outlookHost();
+    expect(host.displayLanguage).toBe("nl-NL");
+    expect(host.userEmail).toBe(sanne.emailAddress);
+    expect(host.theme).toEqual({ background: "#1f1f1f", foreground: "#ffffff", isDark: true });
+  });
+
+  it("has no theme on clients without officeTheme", () => {
+    installOffice({ itemType: "appointment" }, "1.1");
+    expect(outlookHost().theme).toBeNull();
+  });
+});

@@ -1,0 +1,75 @@
+using System.Text.Json;
+using Microsoft.Playwright;
+
+namespace OneOnOne.AddIn.Tests;
+
+public sealed record FakePerson(string EmailAddress, string DisplayName);
+
+/// <summary>What the fake Office host presents (see FakeOffice/office.js).</summary>
+public sealed record FakeAppointment(
+    string Mode,
+    FakePerson User,
+    FakePerson Organizer,
+    FakePerson[] RequiredAttendees,
+    DateTime Start,
+    string DisplayLanguage = "en-US",
+    string MailboxVersion = "1.13",
+    string Subject = "1-on-1");
+
+public static class FakeOutlook
+{
+    public const string OfficeJsUrl = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
+
+    public static readonly FakePerson Sanne = new("sanne.visser@demo.oneonone.test", "Sanne Visser");
+    public static readonly FakePerson Priya = new("priya.raman@demo.oneonone.test", "Priya Raman");
+    public static readonly FakePerson Daan = new("daan.deboer@demo.oneonone.test", "Daan de Boer");
+    public static readonly FakePerson Joris = new("joris.smit@demo.oneonone.test", "Joris Smit");
+
+    private static readonly string Script = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "FakeOffice", "office.js"));
+
+    /// <summary>
+    /// A page whose office.js is the fake host presenting <paramref name="appointment"/>, or office.js as in a plain
+    /// browser (host null) when it is null. Microsoft's CDN is never reached.
+    /// </summary>
+    public static async Task<IPage> OpenAsync(IBrowser browser, string url, FakeAppointment? appointment, string browserLocale = "en-US", bool bypassCsp = false)
+    {
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            Locale = browserLocale,
+            // Only for injecting test tools (axe-core) into the page; the pane itself runs under its real policy.
+            BypassCSP = bypassCsp,
+            ViewportSize = new ViewportSize { Width = 400, Height = 900 },
+        });
+        if (appointment is not null)
+        {
+            await context.AddInitScriptAsync($"window.__fakeOffice = {Describe(appointment)};");
+        }
+
+        await context.RouteAsync(OfficeJsUrl, route => route.FulfillAsync(new RouteFulfillOptions { ContentType = "text/javascript", Body = Script }));
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(url);
+        return page;
+    }
+
+    private static string Describe(FakeAppointment a) => JsonSerializer.Serialize(new
+    {
+        mode = a.Mode,
+        displayLanguage = a.DisplayLanguage,
+        mailboxVersion = a.MailboxVersion,
+        user = Person(a.User),
+        item = new
+        {
+            start = a.Start.ToString("O"),
+            end = a.Start.AddMinutes(30).ToString("O"),
+            subject = a.Subject,
+            organizer = Person(a.Organizer),
+            requiredAttendees = a.RequiredAttendees.Select(Person).ToArray(),
+            optionalAttendees = Array.Empty<object>(),
+            itemId = $"AAMk-{a.Organizer.EmailAddress}-{a.Start:yyyyMMddHH}",
+            seriesId = $"AAMk-series-{a.Organizer.EmailAddress}",
+            recurrence = new { recurrenceType = "weekly", recurrenceProperties = new { interval = 1, days = new[] { a.Start.DayOfWeek.ToString()[..3].ToLowerInvariant() } }, recurrenceTimeZone = new { name = "UTC" } },
+        },
+    });
+
+    private static object Person(FakePerson p) => new { emailAddress = p.EmailAddress, displayName = p.DisplayName };
+}

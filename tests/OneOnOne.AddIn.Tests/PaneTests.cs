@@ -1,0 +1,192 @@
+using System.Text.Json;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+using static OneOnOne.AddIn.Tests.FakeOutlook;
+
+namespace OneOnOne.AddIn.Tests;
+
+/// <summary>The Outlook pane in Chromium against the real backend with demo data, office.js replaced by a fake Outlook.</summary>
+[Collection(BrowserCollection.Name)]
+public sealed class PaneTests(BrowserFixture fixture) : IAsyncLifetime
+{
+    private readonly List<IPage> pages = [];
+
+    private string PaneUrl => $"{fixture.Server.BaseUrl}/taskpane.html";
+
+    private async Task<IPage> OpenAsync(FakeAppointment? appointment, bool bypassCsp = false)
+    {
+        var page = await FakeOutlook.OpenAsync(fixture.Browser, PaneUrl, appointment, bypassCsp: bypassCsp);
+        pages.Add(page);
+        return page;
+    }
+
+    private static FakeAppointment PriyaOpensInvite(string mode = "read", string mailboxVersion = "1.13") =>
+        new(mode, Priya, Sanne, [Priya], PaneServer.NextDemoMeetingStart(), MailboxVersion: mailboxVersion);
+
+    private static FakeAppointment SanneOrganizes(string mode = "compose", string mailboxVersion = "1.13") =>
+        new(mode, Sanne, Sanne, [Priya], PaneServer.NextDemoMeetingStart(), MailboxVersion: mailboxVersion);
+
+    private static async Task ScreenshotAsync(IPage page, string name)
+    {
+        // A full pane: wait for the part below the first screen too.
+        if (await page.GetByTestId("agenda").CountAsync() > 0)
+        {
+            await Expect(page.GetByTestId("health")).ToBeVisibleAsync();
+        }
+
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotFolder, $"{name}.png"), FullPage = true });
+    }
+
+    private static ILocator Agenda(IPage page) => page.GetByTestId("agenda");
+
+    [Fact]
+    public async Task Organizer_in_compose_mode_adds_an_agenda_item_with_Enter_and_sees_it_after_a_reload()
+    {
+        var page = await OpenAsync(SanneOrganizes());
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("1-op-1 met Priya Raman");
+        await Expect(page.GetByText("Jij bent de leidinggevende", new() { Exact = false })).ToBeVisibleAsync();
+
+        var text = $"Planning for Q1 {Guid.NewGuid():N}"[..24];
+        var field = page.GetByLabel("Nieuw gesprekspunt");
+        await field.FillAsync(text);
+        await field.PressAsync("Enter");
+        await Expect(Agenda(page).GetByText(text)).ToBeVisibleAsync();
+        await Expect(field).ToHaveValueAsync("");
+
+        await page.ReloadAsync();
+        await Expect(Agenda(page).GetByText(text)).ToBeVisibleAsync();
+        await ScreenshotAsync(page, "organizer-compose");
+    }
+
+    [Fact]
+    public async Task Attendee_in_read_mode_ticks_an_open_action_and_it_stays_done()
+    {
+        var page = await OpenAsync(PriyaOpensInvite());
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("1-on-1 with Sanne Visser");
+        await Expect(page.GetByText("You are the report")).ToBeVisibleAsync();
+
+        var actions = page.GetByTestId("previous-actions");
+        var overdue = actions.Locator("li[data-overdue]");
+        await Expect(overdue).ToHaveCountAsync(1);
+        await Expect(overdue.GetByText("Overdue")).ToBeVisibleAsync();
+
+        var tick = actions.GetByRole(AriaRole.Checkbox, new() { Name = "Done: Rewrite the second half of the talk proposal" });
+        // The tick shows at once; wait for the server's answer before reloading.
+        var saved = await page.RunAndWaitForResponseAsync(() => tick.CheckAsync(), r => r.Url.EndsWith("/complete", StringComparison.Ordinal));
+        Assert.True(saved.Ok);
+        await Expect(tick).ToBeCheckedAsync();
+        await page.ReloadAsync();
+        await Expect(page.GetByTestId("previous-actions").GetByRole(AriaRole.Checkbox, new() { Name = "Done: Rewrite the second half of the talk proposal" })).ToBeCheckedAsync();
+        await ScreenshotAsync(page, "attendee-read");
+    }
+
+    [Fact]
+    public async Task A_feedback_prompt_goes_on_the_agenda_in_one_click()
+    {
+        var page = await OpenAsync(PriyaOpensInvite());
+        var prompts = page.GetByTestId("prompts");
+        var first = prompts.Locator("li").First;
+        var promptText = (await first.Locator("span").First.InnerTextAsync()).Trim();
+        await first.GetByRole(AriaRole.Button, new() { Name = "Add to agenda" }).ClickAsync();
+
+        await Expect(Agenda(page).GetByText(promptText)).ToBeVisibleAsync();
+        await Expect(first.GetByRole(AriaRole.Button)).ToHaveTextAsync("On the agenda");
+        await Expect(first.GetByRole(AriaRole.Button)).ToBeDisabledAsync();
+        await ScreenshotAsync(page, "prompt-added");
+    }
+
+    [Fact]
+    public async Task Dutch_Outlook_shows_the_pane_in_Dutch()
+    {
+        var daan = new FakeAppointment("read", Daan, Sanne, [Daan], PaneServer.NextDemoMeetingStart(dutchSeries: true), DisplayLanguage: "nl-NL");
+        var page = await OpenAsync(daan);
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("1-op-1 met Sanne Visser");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Openstaande acties uit eerdere gesprekken" })).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Vragen voor jou als medewerker" })).ToBeVisibleAsync();
+        Assert.Equal("nl", await page.EvaluateAsync<string>("document.documentElement.lang"));
+        await ScreenshotAsync(page, "dutch");
+    }
+
+    [Fact]
+    public async Task An_event_with_more_than_two_people_says_it_is_not_a_1_on_1_and_why()
+    {
+        var group = new FakeAppointment("read", Priya, Sanne, [Priya, Daan, Joris], PaneServer.NextDemoMeetingStart());
+        var page = await OpenAsync(group);
+        await Expect(page.GetByText("This isn't a 1-on-1")).ToBeVisibleAsync();
+        await Expect(page.GetByText("4 people are invited", new() { Exact = false })).ToBeVisibleAsync();
+        await Expect(page.GetByText("Invite just that person", new() { Exact = false })).ToBeVisibleAsync();
+        await Expect(Agenda(page)).ToHaveCountAsync(0);
+        await ScreenshotAsync(page, "not-a-1-on-1");
+    }
+
+    [Fact]
+    public async Task Backend_down_shows_a_retryable_error_and_retry_recovers()
+    {
+        var page = await OpenAsync(null);
+        await page.Context.RouteAsync($"{fixture.Server.BaseUrl}/api/**", route => route.AbortAsync());
+        await page.ReloadAsync();
+
+        var alert = page.GetByRole(AriaRole.Alert);
+        await Expect(alert).ToContainTextAsync("can't be reached");
+        await ScreenshotAsync(page, "backend-down");
+
+        await page.Context.UnrouteAsync($"{fixture.Server.BaseUrl}/api/**");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Try again" }).ClickAsync();
+        await Expect(Agenda(page)).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task Outside_Office_the_preview_shows_the_next_demo_meeting()
+    {
+        var page = await OpenAsync(null);
+        await Expect(page.GetByText("Preview outside Outlook", new() { Exact = false }).Or(page.GetByText("Voorbeeld buiten Outlook", new() { Exact = false }))).ToBeVisibleAsync();
+        await Expect(Agenda(page)).ToBeVisibleAsync();
+        await ScreenshotAsync(page, "preview");
+    }
+
+    [Fact]
+    public async Task Text_from_the_other_person_is_shown_as_text_never_as_markup()
+    {
+        var page = await OpenAsync(SanneOrganizes());
+        var markup = "<img src=x onerror=\"window.__owned=1\"><b>bold</b>";
+        var field = page.GetByLabel("Nieuw gesprekspunt");
+        await field.FillAsync(markup);
+        await field.PressAsync("Enter");
+        await Expect(Agenda(page).GetByText(markup)).ToBeVisibleAsync();
+
+        var priya = await OpenAsync(PriyaOpensInvite());
+        await Expect(Agenda(priya).GetByText(markup)).ToBeVisibleAsync();
+        await Expect(Agenda(priya).Locator("img, b")).ToHaveCountAsync(0);
+        Assert.Null(await priya.EvaluateAsync<int?>("window.__owned ?? null"));
+    }
+
+    [Fact]
+    public async Task Older_Outlook_without_Mailbox_1_7_still_resolves_the_meeting_in_compose_mode()
+    {
+        var page = await OpenAsync(SanneOrganizes(mailboxVersion: "1.5"));
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("1-op-1 met Priya Raman");
+    }
+
+    [Fact]
+    public async Task Accessibility_scan_finds_no_serious_or_critical_violations()
+    {
+        var page = await OpenAsync(PriyaOpensInvite(), bypassCsp: true);
+        await Expect(page.GetByTestId("health")).ToBeVisibleAsync();
+        await page.AddScriptTagAsync(new PageAddScriptTagOptions { Path = AxePath() });
+        var json = await page.EvaluateAsync<JsonElement>("async () => (await axe.run(document)).violations.map(v => ({ id: v.id, impact: v.impact, nodes: v.nodes.map(n => n.target.join(' ')) }))");
+        var serious = json.EnumerateArray().Where(v => v.GetProperty("impact").GetString() is "serious" or "critical").Select(v => v.ToString()).ToList();
+        Assert.True(serious.Count == 0, string.Join(Environment.NewLine, serious));
+    }
+
+    private static string AxePath() => Path.Combine(AddInFolder.Path, "node_modules", "axe-core", "axe.min.js");
+
+    public ValueTask InitializeAsync() => ValueTask.CompletedTask;
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var page in pages)
+        {
+            await page.Context.CloseAsync();
+        }
+    }
+}
