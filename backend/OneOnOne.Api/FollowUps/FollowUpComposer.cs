@@ -121,7 +121,8 @@ public sealed class FollowUpComposer(
         var body = new MailBody()
             .Paragraph(FollowUpTexts.DigestIntro.In(language))
             .List(overdue.Select(a => FollowUpTexts.DigestLine.In(language, a.Text, a.DueDate!.Value.ToString("d MMMM", Culture(language)), a.Other)), FollowUpTexts.Nothing.In(language));
-        return (FollowUpTexts.DigestSubject.In(language, overdue.Count), body, null);
+        var subject = overdue.Count == 1 ? FollowUpTexts.DigestSubjectOne.In(language) : FollowUpTexts.DigestSubject.In(language, overdue.Count);
+        return (subject, body, null);
     }
 
     private Task<Meeting> LoadMeetingAsync(Guid meetingId, CancellationToken cancellationToken) =>

@@ -33,6 +33,7 @@ public static class FollowUpTexts
     public static readonly Text OpenActions = new("Open actions", "Openstaande acties");
     public static readonly Text ThinkAbout = new("Something to think about", "Om over na te denken");
 
+    public static readonly Text DigestSubjectOne = new("1 overdue action from your 1-on-1s", "1 verlopen actie uit je 1-op-1's");
     public static readonly Text DigestSubject = new("{0} overdue actions from your 1-on-1s", "{0} verlopen acties uit je 1-op-1's");
     public static readonly Text DigestIntro = new(
         "These actions are past their due date. Finish them, or agree a new date in your next 1-on-1.",

@@ -206,4 +206,41 @@ public sealed class FollowUpMailTests : IAsyncLifetime
         Assert.Equal(FollowUpStatus.Pending, after.Status);
         Assert.Equal(Now.UtcDateTime.AddHours(2).AddMinutes(15), after.DueUtc);
     }
+
+    [Fact]
+    public async Task Overdue_actions_come_in_a_digest_at_most_once_a_week()
+    {
+        var (pair, meetingId) = await MeetingThatEndedAsync("en", "nl");
+        var pane = await pair.ManagerClient.GetAsync<PaneResponse>($"/api/meetings/{meetingId}/pane");
+        var reportId = pane.Participants.Single(p => p.Role == ParticipantRole.Report).Id;
+        await pair.ManagerClient.PostAsync<ActionItemResponse>($"/api/series/{pair.Meeting.SeriesId}/actions",
+            new { text = "Send the <quarterly> report", ownerId = reportId, dueDate = "2030-02-20", meetingId }, HttpStatusCode.Created);
+
+        await host.SweepAsync();
+        await host.WaitUntilSettledAsync();
+        host.Clock.Advance(TimeSpan.FromDays(3));
+        await host.SweepAsync();
+        await host.WaitUntilSettledAsync();
+
+        var digest = Assert.Single(PickedUp(), m => (m.Subject ?? "").Contains("verlopen actie", StringComparison.Ordinal));
+        Assert.Equal("1 verlopen actie uit je 1-op-1's", digest.Subject);
+        Assert.Equal(pair.Report.Email, digest.To.Mailboxes.Single().Address);
+        Assert.Contains("Send the <quarterly> report (uiterlijk 20 februari, 1-op-1 met Manager Mia)", digest.TextBody, StringComparison.Ordinal);
+        Assert.Contains("Send the &lt;quarterly&gt; report", digest.HtmlBody, StringComparison.Ordinal);
+
+        host.Clock.Advance(TimeSpan.FromDays(5));
+        await host.SweepAsync();
+        await host.WaitUntilSettledAsync();
+
+        Assert.Equal(2, PickedUp().Count(m => (m.Subject ?? "").Contains("verlopen actie", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task The_dashboard_is_closed_to_requests_that_are_not_from_this_machine()
+    {
+        // The test server's requests carry no remote address, like a request through a proxy would not be local.
+        var response = await host.CreateClient().GetAsync("/hangfire", Cancel);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
 }
