@@ -1,0 +1,252 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using OneOnOne.Api.Data;
+using OneOnOne.Api.Hosting;
+using OneOnOne.Api.Identity;
+using OneOnOne.Api.Localization;
+using OneOnOne.Api.Meetings;
+using ImportResult = Microsoft.AspNetCore.Http.HttpResults.Results<
+    Microsoft.AspNetCore.Http.HttpResults.Ok<OneOnOne.Api.Documents.DocumentChanges>,
+    Microsoft.AspNetCore.Http.HttpResults.NotFound,
+    Microsoft.AspNetCore.Http.HttpResults.ValidationProblem,
+    Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult>;
+
+namespace OneOnOne.Api.Documents;
+
+public static class DocumentsEndpoints
+{
+    /// <summary>The largest upload request: the document and the multipart framing around it.</summary>
+    public const int MaxRequestBytes = PackageGuard.MaxUploadBytes + 64 * 1024;
+
+    public static async Task<Results<FileContentHttpResult, NotFound, ValidationProblem>> DownloadAsync(
+        Guid meetingId, string? timeZone, Caller caller, OneOnOneDb db, TimeProvider clock, HttpRequest request, IConfiguration configuration,
+        CancellationToken cancellationToken)
+    {
+        var meeting = await NotesDocumentLoader.FindMeetingAsync(db, meetingId, cancellationToken);
+        if (meeting is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        if (Recurrence.FindTimeZone(timeZone) is not { } zone)
+        {
+            return UnknownZone(caller);
+        }
+
+        var model = await NotesDocumentLoader.LoadAsync(meeting, caller, PublicBaseUrl(request, configuration), zone, db, clock, cancellationToken);
+        // Meeting notes are personal: no shared cache keeps a copy.
+        request.HttpContext.Response.Headers.CacheControl = "no-store";
+        return TypedResults.File(NotesDocumentWriter.Write(model), NotesDocument.ContentType, NotesDocument.FileName(model.LocalStart));
+    }
+
+    /// <summary>
+    /// Reads the form itself rather than binding an IFormFile, so an oversized or malformed upload is answered with this
+    /// feature's problem (413 or 400, in the caller's language) instead of the framework's generic 400.
+    /// </summary>
+    public static async Task<ImportResult> UploadAsync(
+        Guid meetingId, HttpRequest request, Caller caller, OneOnOneDb db, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var context = request.HttpContext;
+        var meeting = await NotesDocumentLoader.FindMeetingAsync(db, meetingId, cancellationToken);
+        if (meeting is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        if (request.ContentLength > MaxRequestBytes)
+        {
+            return Problem(context, TooLarge());
+        }
+
+        IFormFile? file;
+        try
+        {
+            file = request.HasFormContentType ? (await request.ReadFormAsync(cancellationToken)).Files.GetFile("file") : null;
+        }
+        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return Problem(context, TooLarge());
+        }
+        catch (InvalidDataException)
+        {
+            file = null;
+        }
+
+        if (file is null)
+        {
+            return Problem(context, new InvalidNotesDocumentException(DocumentTexts.NoFile));
+        }
+
+        if (file.Length > PackageGuard.MaxUploadBytes)
+        {
+            return Problem(context, TooLarge());
+        }
+
+        var package = new byte[file.Length];
+        await using (var stream = file.OpenReadStream())
+        {
+            await stream.ReadExactlyAsync(package, cancellationToken);
+        }
+
+        return await ImportDocumentAsync(meeting, package, caller, db, clock, context, cancellationToken);
+    }
+
+    public static async Task<ImportResult> ImportAsync(
+        Guid meetingId, NotesImportRequest request, Caller caller, OneOnOneDb db, TimeProvider clock, HttpContext context, CancellationToken cancellationToken)
+    {
+        var meeting = await NotesDocumentLoader.FindMeetingAsync(db, meetingId, cancellationToken);
+        if (meeting is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        return await NotesImporter.ApplyAsync(
+            meeting, NotesImporter.RowsFrom(request), request.SharedNotes, request.SharedNotesBaseline, new Validation(caller.Language),
+            caller, db, clock, context, cancellationToken);
+    }
+
+    public static async Task<Results<Ok<OneDriveDocument>, NotFound, ValidationProblem, ProblemHttpResult>> StoreInOneDriveAsync(
+        Guid meetingId, string? timeZone, Caller caller, OneOnOneDb db, TimeProvider clock, OneDriveStore oneDrive, HttpContext context,
+        IConfiguration configuration, ILoggerFactory logs, CancellationToken cancellationToken)
+    {
+        var meeting = await NotesDocumentLoader.FindMeetingAsync(db, meetingId, cancellationToken);
+        if (meeting is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        if (!oneDrive.IsAvailable)
+        {
+            return OneDriveUnavailable(context);
+        }
+
+        if (Recurrence.FindTimeZone(timeZone) is not { } zone)
+        {
+            return UnknownZone(caller);
+        }
+
+        var model = await NotesDocumentLoader.LoadAsync(meeting, caller, PublicBaseUrl(context.Request, configuration), zone, db, clock, cancellationToken);
+        var series = meeting.Series;
+        var other = series.OtherParticipant(caller.PersonId) == series.ManagerId ? series.Manager : series.Report;
+        try
+        {
+            return TypedResults.Ok(await oneDrive.StoreAsync(
+                OneDriveStore.PathFor(series, model.LocalStart), NotesDocumentWriter.Write(model), other.Email, cancellationToken));
+        }
+        catch (Exception e) when (IsGraphFailure(e))
+        {
+            return GraphFailed(context, logs, e);
+        }
+    }
+
+    public static async Task<ImportResult> ImportFromOneDriveAsync(
+        Guid meetingId, string? timeZone, Caller caller, OneOnOneDb db, TimeProvider clock, OneDriveStore oneDrive, HttpContext context,
+        ILoggerFactory logs, CancellationToken cancellationToken)
+    {
+        var meeting = await NotesDocumentLoader.FindMeetingAsync(db, meetingId, cancellationToken);
+        if (meeting is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        if (!oneDrive.IsAvailable)
+        {
+            return OneDriveUnavailable(context);
+        }
+
+        if (Recurrence.FindTimeZone(timeZone) is not { } zone)
+        {
+            return UnknownZone(caller);
+        }
+
+        byte[]? package;
+        try
+        {
+            package = await oneDrive.DownloadAsync(OneDriveStore.PathFor(meeting.Series, NotesDocumentLoader.Local(meeting.StartUtc, zone)), cancellationToken);
+        }
+        catch (InvalidNotesDocumentException e)
+        {
+            return Problem(context, e);
+        }
+        catch (Exception e) when (IsGraphFailure(e))
+        {
+            return GraphFailed(context, logs, e);
+        }
+
+        return package is null
+            ? ProblemSetup.Problem(context, StatusCodes.Status404NotFound, DocumentTexts.OneDriveNotFound)
+            : await ImportDocumentAsync(meeting, package, caller, db, clock, context, cancellationToken);
+    }
+
+    private static async Task<ImportResult> ImportDocumentAsync(
+        Meeting meeting, byte[] package, Caller caller, OneOnOneDb db, TimeProvider clock, HttpContext context, CancellationToken cancellationToken)
+    {
+        NotesDocumentContent content;
+        try
+        {
+            content = NotesDocumentReader.Read(package);
+        }
+        catch (InvalidNotesDocumentException e)
+        {
+            return Problem(context, e);
+        }
+
+        if (content.MeetingId != meeting.Id)
+        {
+            return Problem(context, new InvalidNotesDocumentException(DocumentTexts.OtherMeeting));
+        }
+
+        var validation = new Validation(caller.Language);
+        var rows = NotesImporter.RowsFrom(content, caller.Language, validation);
+        return await NotesImporter.ApplyAsync(meeting, rows, content.SharedNotes, content.SharedNotesBaseline, validation, caller, db, clock, context, cancellationToken);
+    }
+
+    private static InvalidNotesDocumentException TooLarge() =>
+        new(DocumentTexts.TooLarge, StatusCodes.Status413PayloadTooLarge, PackageGuard.MaxUploadBytes / 1024 / 1024);
+
+    private static ProblemHttpResult Problem(HttpContext context, InvalidNotesDocumentException e)
+    {
+        var language = ProblemSetup.LanguageOf(context);
+        return TypedResults.Problem(new ProblemDetails
+        {
+            Status = e.Status,
+            Title = e.Status == StatusCodes.Status413PayloadTooLarge ? DocumentTexts.TooLargeTitle.In(language) : null,
+            Detail = e.Reason.In(language, e.Args),
+        });
+    }
+
+    private static ProblemHttpResult OneDriveUnavailable(HttpContext context)
+    {
+        var language = ProblemSetup.LanguageOf(context);
+        return TypedResults.Problem(new ProblemDetails
+        {
+            Status = StatusCodes.Status422UnprocessableEntity,
+            Title = DocumentTexts.OneDriveUnavailableTitle.In(language),
+            Detail = DocumentTexts.OneDriveUnavailable.In(language),
+        });
+    }
+
+    /// <summary>What the Graph SDK throws when Graph refuses or cannot be reached (an AggregateException once its retries run out).</summary>
+    private static bool IsGraphFailure(Exception e) =>
+        e is Microsoft.Kiota.Abstractions.ApiException or HttpRequestException
+        || (e is AggregateException aggregate && aggregate.InnerExceptions.All(IsGraphFailure));
+
+    private static ProblemHttpResult GraphFailed(HttpContext context, ILoggerFactory logs, Exception e)
+    {
+        logs.CreateLogger(typeof(OneDriveStore)).LogWarning(e, "OneDrive refused or could not be reached for {Path}", context.Request.Path);
+        return TypedResults.Problem(new ProblemDetails { Status = StatusCodes.Status502BadGateway });
+    }
+
+    private static ValidationProblem UnknownZone(Caller caller)
+    {
+        var validation = new Validation(caller.Language);
+        validation.Add("timeZone", Texts.UnknownTimeZone);
+        return validation.Problem();
+    }
+
+    /// <summary>App:PublicBaseUrl when set (behind a proxy, say), else the address the request came to.</summary>
+    private static string PublicBaseUrl(HttpRequest request, IConfiguration configuration) =>
+        (configuration["App:PublicBaseUrl"] is { Length: > 0 } configured
+            ? configured
+            : $"{request.Scheme}://{request.Host}{request.PathBase}").TrimEnd('/');
+}

@@ -1,0 +1,207 @@
+using System.Buffers;
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using OneOnOne.Api.Data;
+using OneOnOne.Api.FollowUps;
+using SmtpServer;
+using SmtpServer.Protocol;
+using SmtpServer.Storage;
+
+namespace OneOnOne.Benchmarks;
+
+/// <summary>
+/// End-to-end follow-up throughput: N due recaps in the outbox, one sweep per instance, the real Hangfire server
+/// and a real transport (the pickup folder or an SMTP server on loopback), timed until every row is sent.
+/// A run, not a BenchmarkDotNet benchmark: one batch of thousands of mails is the unit, and it is measured once
+/// per configuration in the same process, the single-instance run as the baseline of the two-instance run.
+/// </summary>
+internal static class FollowUpThroughput
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var count = IntArg(args, "--count", 10_000);
+        var postgres = StringArg(args, "--postgres") ?? Environment.GetEnvironmentVariable("ONEONONE_TEST_POSTGRES");
+        Console.WriteLine($"Follow-up throughput, {count:N0} due recaps, {Environment.ProcessorCount} cores");
+        Console.WriteLine("| database | instances | transport | seconds | follow-ups/s |");
+        Console.WriteLine("| --- | --- | --- | --- | --- |");
+        await MeasureAsync(count, "Pickup", database: null, instances: 1);
+        await MeasureAsync(count, "Smtp", database: null, instances: 1);
+        if (postgres is null)
+        {
+            Console.WriteLine("(no PostgreSQL: set ONEONONE_TEST_POSTGRES or --postgres to measure one and two instances on it)");
+            return 0;
+        }
+
+        await MeasureAsync(count, "Smtp", postgres, instances: 1);
+        await MeasureAsync(count, "Smtp", postgres, instances: 2);
+        return 0;
+    }
+
+    private static async Task MeasureAsync(int count, string transport, string? database, int instances)
+    {
+        await using var smtp = new SmtpSink();
+        var databaseName = $"oneonone_bench_{Guid.NewGuid():N}";
+        var hosts = Enumerable.Range(0, instances).Select(_ => new Host(transport, smtp.Port, database is null ? null : WithDatabase(database, databaseName))).ToList();
+        try
+        {
+            _ = hosts[0].Services;
+            await SeedAsync(hosts[0], count);
+            foreach (var host in hosts.Skip(1))
+            {
+                _ = host.Services;
+            }
+
+            var clock = Stopwatch.StartNew();
+            await Task.WhenAll(hosts.Select(h => h.SweepAsync()));
+            while (await hosts[0].SentAsync() < count)
+            {
+                await Task.Delay(100);
+            }
+
+            clock.Stop();
+            var seconds = clock.Elapsed.TotalSeconds;
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"| {(database is null ? "SQLite" : "PostgreSQL")} | {instances} | {transport} | {seconds:F1} | {count / seconds:F0} |"));
+        }
+        finally
+        {
+            foreach (var host in hosts)
+            {
+                await host.DisposeAsync();
+            }
+
+            if (database is not null)
+            {
+                await using var connection = new Npgsql.NpgsqlConnection(WithDatabase(database, "postgres"));
+                await connection.OpenAsync();
+                Npgsql.NpgsqlConnection.ClearAllPools();
+                await using var drop = new Npgsql.NpgsqlCommand($"DROP DATABASE IF EXISTS \"{databaseName}\" WITH (FORCE)", connection);
+                await drop.ExecuteNonQueryAsync();
+            }
+        }
+    }
+
+    private static string WithDatabase(string connectionString, string database) =>
+        new Npgsql.NpgsqlConnectionStringBuilder(connectionString) { Database = database }.ConnectionString;
+
+    /// <summary>count/2 meetings that ended an hour ago, over 100 pairs: each owes both people a recap.</summary>
+    private static async Task SeedAsync(Host host, int count)
+    {
+        await using var scope = host.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<OneOnOneDb>();
+        const string tenant = "benchmark-tenant";
+        var pairs = Enumerable.Range(0, 100).Select(i =>
+        {
+            var manager = new Person { TenantId = tenant, DisplayName = $"Manager {i}" };
+            manager.SetEmail($"manager{i}@bench.test");
+            var report = new Person { TenantId = tenant, DisplayName = $"Report {i}", Language = i % 2 == 0 ? "nl" : "en" };
+            report.SetEmail($"report{i}@bench.test");
+            var series = new Series { TenantId = tenant };
+            series.SetParticipants(manager.Id, report.Id);
+            db.People.AddRange(manager, report);
+            db.Series.Add(series);
+            return series;
+        }).ToList();
+        var ended = DateTime.UtcNow.AddHours(-1);
+        for (var i = 0; i < count / 2; i++)
+        {
+            var start = ended.AddMinutes(-30).AddSeconds(-i);
+            db.Meetings.Add(new Meeting { TenantId = tenant, SeriesId = pairs[i % pairs.Count].Id, StartUtc = start, EndUtc = start.AddMinutes(30), Subject = "1:1" });
+        }
+
+        await db.SaveChangesAsync();
+    }
+
+    private static int IntArg(string[] args, string name, int fallback) =>
+        StringArg(args, name) is { } value ? int.Parse(value, CultureInfo.InvariantCulture) : fallback;
+
+    private static string? StringArg(string[] args, string name) =>
+        args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
+
+    private sealed class Host(string transport, int smtpPort, string? postgres) : WebApplicationFactory<FollowUpSweep>
+    {
+        private readonly string dataFolder = Directory.CreateTempSubdirectory("oneonone-bench-").FullName;
+
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            builder.UseEnvironment("Development");
+            builder.UseSetting("App:DataFolder", dataFolder);
+            builder.UseSetting("Database:Provider", postgres is null ? "Sqlite" : "PostgreSql");
+            builder.UseSetting("ConnectionStrings:OneOnOne", postgres ?? $"Data Source={Path.Combine(dataFolder, "oneonone.db")}");
+            builder.UseSetting("Demo:Seed", "false");
+            builder.UseSetting("FollowUps:RecurringSweep", "false");
+            builder.UseSetting("Mail:Transport", transport);
+            builder.UseSetting("Mail:SmtpHost", "127.0.0.1");
+            builder.UseSetting("Mail:SmtpPort", smtpPort.ToString(CultureInfo.InvariantCulture));
+            builder.UseSetting("Mail:SmtpSecurity", "None");
+            builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        }
+
+        public async Task SweepAsync()
+        {
+            await using var scope = Services.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<FollowUpSweep>().RunAsync(CancellationToken.None);
+        }
+
+        public async Task<int> SentAsync()
+        {
+            await using var scope = Services.CreateAsyncScope();
+            return await scope.ServiceProvider.GetRequiredService<OneOnOneDb>().FollowUps.IgnoreQueryFilters().CountAsync(f => f.Status == FollowUpStatus.Sent);
+        }
+
+        public override async ValueTask DisposeAsync()
+        {
+            await base.DisposeAsync();
+            Directory.Delete(dataFolder, recursive: true);
+        }
+    }
+
+    /// <summary>An SMTP server on loopback that accepts every mail and keeps nothing.</summary>
+    private sealed class SmtpSink : IAsyncDisposable
+    {
+        private readonly CancellationTokenSource stop = new();
+        private readonly Task running;
+
+        public SmtpSink()
+        {
+            using (var probe = new TcpListener(IPAddress.Loopback, 0))
+            {
+                probe.Start();
+                Port = ((IPEndPoint)probe.LocalEndpoint).Port;
+            }
+
+            var options = new SmtpServerOptionsBuilder().ServerName("localhost").Endpoint(e => e.Endpoint(new IPEndPoint(IPAddress.Loopback, Port))).Build();
+            var services = new SmtpServer.ComponentModel.ServiceProvider();
+            services.Add(new Accept());
+            running = new SmtpServer.SmtpServer(options, services).StartAsync(stop.Token);
+        }
+
+        public int Port { get; }
+
+        public async ValueTask DisposeAsync()
+        {
+            await stop.CancelAsync();
+            try
+            {
+                await running;
+            }
+            catch (OperationCanceledException)
+            {
+            }
+
+            stop.Dispose();
+        }
+
+        private sealed class Accept : MessageStore
+        {
+            public override Task<SmtpResponse> SaveAsync(ISessionContext context, IMessageTransaction transaction, ReadOnlySequence<byte> buffer, CancellationToken cancellationToken) =>
+                Task.FromResult(SmtpResponse.Ok);
+        }
+    }
+}
