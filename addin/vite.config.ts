@@ -8,20 +8,22 @@ import react from "@vitejs/plugin-react";
 const outDir = resolve(import.meta.dirname, "../backend/OneOnOne.Api/wwwroot/addin");
 
 /**
- * The entry loads the pane's UI chunk with import() so that its data requests start first; this makes the browser
+ * Each pane's entry loads its UI chunk with import() so that its data requests start first; this makes the browser
  * fetch that chunk (and its imports) in parallel with the entry too, instead of only once the entry has run.
+ * `uiModules` names each page's UI module.
  */
-function preloadFirstView(uiModule: string): Plugin {
+function preloadFirstView(uiModules: Record<string, string>): Plugin {
   return {
     name: "oneonone-preload-first-view",
     apply: "build",
     transformIndexHtml: {
       order: "post",
       handler(_html, context) {
+        const uiModule = uiModules[context.path.replace(/^\//, "")];
         const bundle = context.bundle ?? {};
         const chunks = Object.values(bundle).filter((c) => c.type === "chunk");
-        const ui = chunks.find((c) => c.facadeModuleId?.endsWith(uiModule));
-        if (!ui) {
+        const ui = uiModule ? chunks.find((c) => c.facadeModuleId?.endsWith(uiModule)) : undefined;
+        if (!uiModule || !ui) {
           return [];
         }
         const files = new Set<string>();
@@ -44,7 +46,7 @@ function preloadFirstView(uiModule: string): Plugin {
 }
 
 export default defineConfig({
-  plugins: [react(), preloadFirstView("src/outlook/App.tsx")],
+  plugins: [react(), preloadFirstView({ "taskpane.html": "src/outlook/App.tsx", "word.html": "src/word/App.tsx" })],
   base: "/",
   build: {
     outDir,
@@ -53,7 +55,10 @@ export default defineConfig({
     // The manifest lets the bundle-size benchmark and test walk what the first view loads.
     manifest: true,
     rollupOptions: {
-      input: { taskpane: resolve(import.meta.dirname, "taskpane.html") },
+      input: {
+        taskpane: resolve(import.meta.dirname, "taskpane.html"),
+        word: resolve(import.meta.dirname, "word.html"),
+      },
     },
   },
   server: {

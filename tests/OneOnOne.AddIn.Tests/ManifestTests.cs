@@ -5,14 +5,38 @@ using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace OneOnOne.AddIn.Tests;
 
-/// <summary>manifest.xml at the repository root, and the copy the server rewrites for its own address.</summary>
+/// <summary>
+/// The add-in manifests, Outlook's manifest.xml at the repository root and Word's addin/word-manifest.xml, and the copies
+/// the server rewrites for its own address.
+/// </summary>
 public sealed class ManifestTests
 {
     private const string DevelopmentBase = "https://localhost:7080";
-    private static readonly string ManifestPath = Path.Combine(AddInFolder.RepositoryRoot, "manifest.xml");
+    private const string Outlook = "manifest.xml";
+    private const string Word = "addin/word-manifest.xml";
     private static readonly XNamespace Bt = "http://schemas.microsoft.com/office/officeappbasictypes/1.0";
 
-    private static XDocument Load() => XDocument.Load(ManifestPath);
+    public static TheoryData<string> Manifests => new(Outlook, Word);
+
+    private static string PathOf(string manifest) => Path.Combine(AddInFolder.RepositoryRoot, manifest);
+
+    private static XDocument Load(string manifest = Outlook) => XDocument.Load(PathOf(manifest));
+
+    private static string Element(XDocument manifest, string name) => manifest.Root!.Elements().Single(e => e.Name.LocalName == name).Value;
+
+    [Fact]
+    public void The_Word_manifest_is_a_task_pane_for_documents_that_needs_WordApi_1_4_and_opens_with_the_document()
+    {
+        var manifest = Load(Word);
+        Assert.Equal("TaskPaneApp", manifest.Root!.Attributes().Single(a => a.Name.LocalName == "type").Value);
+        Assert.Equal("6f0b2f4e-8d3a-4b6c-9a51-2e7c41d9b0a7", Element(manifest, "Id"));
+        Assert.NotEqual(Element(Load(), "Id"), Element(manifest, "Id"));
+        Assert.Equal("Document", manifest.Root.Elements().Single(e => e.Name.LocalName == "Hosts").Elements().Single().Attribute("Name")!.Value);
+        var wordApi = manifest.Descendants().Single(e => e.Name.LocalName == "Set" && (string?)e.Attribute("Name") == "WordApi");
+        Assert.Equal("1.4", (string?)wordApi.Attribute("MinVersion"));
+        Assert.Contains(manifest.Descendants(), e => e.Name.LocalName == "TaskpaneId" && e.Value == "Office.AutoShowTaskpaneWithDocument");
+        Assert.Contains(manifest.Descendants(), e => e.Name.LocalName == "ExtensionPoint" && e.Attributes().Any(a => a.Value == "PrimaryCommandSurface"));
+    }
 
     [Fact]
     public void Is_well_formed_with_a_fixed_id_and_both_appointment_surfaces()
@@ -26,10 +50,11 @@ public sealed class ManifestTests
         Assert.Contains("AppointmentAttendeeCommandSurface", surfaces);
     }
 
-    [Fact]
-    public void Every_resid_resolves_to_a_resource()
+    [Theory]
+    [MemberData(nameof(Manifests))]
+    public void Every_resid_resolves_to_a_resource(string file)
     {
-        var manifest = Load();
+        var manifest = Load(file);
         var resources = manifest.Descendants().Where(e => e.Name.LocalName == "Resources").SelectMany(r => r.Descendants())
             .Select(e => (string?)e.Attribute("id")).Where(id => id is not null).ToHashSet();
         var missing = manifest.Descendants().Select(e => (string?)e.Attribute("resid")).Where(r => r is not null && !resources.Contains(r)).ToList();
@@ -37,10 +62,11 @@ public sealed class ManifestTests
         Assert.Contains(manifest.Descendants(), e => e.Attribute("resid") is not null);
     }
 
-    [Fact]
-    public void Every_string_has_a_Dutch_translation_beside_the_English()
+    [Theory]
+    [MemberData(nameof(Manifests))]
+    public void Every_string_has_a_Dutch_translation_beside_the_English(string file)
     {
-        var manifest = Load();
+        var manifest = Load(file);
         var strings = manifest.Descendants(Bt + "String").Concat(manifest.Root!.Elements().Where(e => e.Name.LocalName is "DisplayName" or "Description"));
         foreach (var text in strings)
         {
@@ -48,10 +74,11 @@ public sealed class ManifestTests
         }
     }
 
-    [Fact]
-    public void Every_url_is_https_on_the_panes_host_and_names_a_file_the_build_serves()
+    [Theory]
+    [MemberData(nameof(Manifests))]
+    public void Every_url_is_https_on_the_panes_host_and_names_a_file_the_build_serves(string file)
     {
-        var manifest = Load();
+        var manifest = Load(file);
         // Every address except the XML namespaces (names, not places).
         var urls = manifest.Descendants().SelectMany(e => e.Attributes()).Where(a => !a.IsNamespaceDeclaration).Select(a => a.Value)
             .Concat(manifest.Descendants().Where(e => !e.HasElements).Select(e => e.Value))
@@ -64,9 +91,9 @@ public sealed class ManifestTests
             Assert.Equal(new Uri(DevelopmentBase).Authority, uri.Authority);
             if (uri.AbsolutePath != "/")
             {
-                // Vite copies public/ as is, and taskpane.html is the pane's page.
-                var source = uri.AbsolutePath == "/taskpane.html"
-                    ? Path.Combine(AddInFolder.Path, "taskpane.html")
+                // Vite copies public/ as is; taskpane.html and word.html are the panes' pages.
+                var source = uri.AbsolutePath is "/taskpane.html" or "/word.html"
+                    ? Path.Combine(AddInFolder.Path, uri.AbsolutePath.TrimStart('/'))
                     : Path.Combine(AddInFolder.Path, "public", uri.AbsolutePath.TrimStart('/'));
                 Assert.True(File.Exists(source), $"{url} names {source}, which does not exist.");
             }
@@ -76,22 +103,25 @@ public sealed class ManifestTests
         Assert.Equal(["icon-128", "icon-16", "icon-32", "icon-64", "icon-80"], iconSizes);
     }
 
-    [Fact]
-    public async Task Validates_against_the_add_in_manifest_schemas_with_xmllint()
+    [Theory]
+    [MemberData(nameof(Manifests))]
+    public async Task Validates_against_the_add_in_manifest_schemas_with_xmllint(string file)
     {
         var schema = Path.GetFullPath(Path.Combine(AddInFolder.RepositoryRoot, "..", "shared", "schemas", "office-addin-manifest", "OfficeAppManifestV1_1.xsd"));
         Assert.SkipUnless(File.Exists(schema), $"The manifest schemas are not at {schema}.");
-        var (exit, output) = await RunAsync("xmllint", $"--noout --schema \"{schema}\" \"{ManifestPath}\"");
+        var (exit, output) = await RunAsync("xmllint", $"--noout --schema \"{schema}\" \"{PathOf(file)}\"");
         Assert.True(exit == 0, output);
     }
 
-    [Fact]
-    public async Task The_server_serves_the_manifest_rewritten_for_its_public_base_url()
+    [Theory]
+    [InlineData("/manifest.xml", Outlook)]
+    [InlineData("/word-manifest.xml", Word)]
+    public async Task The_server_serves_the_manifest_rewritten_for_its_public_base_url(string route, string file)
     {
         await using var server = new ConfiguredServer("https://oneonone.example.org/");
         using var client = server.CreateClient();
-        var served = await client.GetStringAsync("/manifest.xml", TestContext.Current.CancellationToken);
-        var original = await File.ReadAllTextAsync(ManifestPath, TestContext.Current.CancellationToken);
+        var served = await client.GetStringAsync(route, TestContext.Current.CancellationToken);
+        var original = await File.ReadAllTextAsync(PathOf(file), TestContext.Current.CancellationToken);
         Assert.DoesNotContain("localhost:7080", served, StringComparison.Ordinal);
         Assert.Equal(original.Replace(DevelopmentBase, "https://oneonone.example.org", StringComparison.Ordinal), served);
         XDocument.Parse(served);
@@ -105,14 +135,18 @@ public sealed class ManifestTests
         client.BaseAddress = new Uri("https://pane.example.net:8443/");
         var served = await client.GetStringAsync("/manifest.xml", TestContext.Current.CancellationToken);
         Assert.Contains("https://pane.example.net:8443/taskpane.html", served, StringComparison.Ordinal);
+        var word = await client.GetStringAsync("/word-manifest.xml", TestContext.Current.CancellationToken);
+        Assert.Contains("https://pane.example.net:8443/word.html", word, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task The_pane_page_lets_Office_frame_it_and_load_office_js_and_nothing_else()
+    [Theory]
+    [InlineData("/taskpane.html")]
+    [InlineData("/word.html")]
+    public async Task The_pane_page_lets_Office_frame_it_and_load_office_js_and_nothing_else(string page)
     {
         await using var server = new ConfiguredServer(null);
         using var client = server.CreateClient();
-        using var response = await client.GetAsync("/taskpane.html", TestContext.Current.CancellationToken);
+        using var response = await client.GetAsync(page, TestContext.Current.CancellationToken);
         response.EnsureSuccessStatusCode();
         var policy = string.Join(";", response.Headers.GetValues("Content-Security-Policy"));
         Assert.Contains("frame-ancestors 'self' https://*.office.com", policy, StringComparison.Ordinal);

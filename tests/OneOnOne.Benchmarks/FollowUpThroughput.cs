@@ -5,6 +5,7 @@ using System.Net;
 using System.Net.Sockets;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using OneOnOne.Api.Data;
@@ -130,6 +131,8 @@ internal static class FollowUpThroughput
 
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
+            // A console app has no test-project content-root metadata: point at the API project in the repository.
+            builder.UseSolutionRelativeContentRoot("backend/OneOnOne.Api");
             builder.UseEnvironment("Development");
             builder.UseSetting("App:DataFolder", dataFolder);
             builder.UseSetting("Database:Provider", postgres is null ? "Sqlite" : "PostgreSql");

@@ -154,3 +154,19 @@ export interface PaneData {
   health: SeriesHealth;
   language: string;
 }
+
+/** An action that a document's import created or changed, with the fields that changed. */
+export interface ChangedAction {
+  id: string;
+  text: string;
+  fields: ("text" | "owner" | "dueDate" | "status")[];
+}
+
+/** What importing a document's rows and notes changed (POST /api/meetings/{id}/notes/import). */
+export interface DocumentChanges {
+  changed: boolean;
+  summary: string;
+  created: ChangedAction[];
+  updated: ChangedAction[];
+  sharedNotesUpdated: boolean;
+}

@@ -4,14 +4,14 @@ import { createRoot } from "react-dom/client";
 import { I18nProvider, useI18n } from "../core/I18nProvider";
 import { themeFor } from "../core/theme";
 import { boot, type BootChoice, type BootDependencies, type BootState } from "./boot";
-import { ErrorState } from "./components/ErrorState";
+import { ErrorState } from "../core/ui/ErrorState";
 import { NotOneOnOne } from "./components/NotOneOnOne";
 import { PaneView } from "./components/PaneView";
 import { PreviewBar } from "./components/PreviewBar";
-import { useStyles } from "./styles";
+import { useStyles } from "../core/ui/styles";
 
 // Shown only in Development mode without a known person: not part of the usual first view.
-const DemoPersonPicker = lazy(() => import("./components/DemoPersonPicker"));
+const DemoPersonPicker = lazy(() => import("../core/ui/DemoPersonPicker"));
 
 export function mount(root: HTMLElement, deps: BootDependencies, first: Promise<BootState>): void {
   root.textContent = "";

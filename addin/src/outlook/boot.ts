@@ -1,17 +1,9 @@
 // Everything the first view needs, started as soon as the page runs (before React and Fluent have loaded):
 // office.js, the sign-in configuration, the token, the meeting and the pane's data.
 import { ApiError, createApi, type Api } from "../core/api";
-import {
-  devToken,
-  devTokenSource,
-  entraTokenSource,
-  fetchConfig,
-  fetchDemoPeople,
-  rememberDemoPerson,
-  rememberedDemoPerson,
-  type TokenSource,
-} from "../core/auth";
-import type { ClientConfig, DemoPerson, DevToken, PaneData, ResolveResponse, UpcomingMeeting } from "../core/types";
+import { fetchConfig } from "../core/auth";
+import { prefetchDemoSignIn, signIn } from "../core/signIn";
+import type { ClientConfig, DemoPerson, PaneData, ResolveResponse, UpcomingMeeting } from "../core/types";
 import type { OutlookHost } from "./office";
 
 export interface Session {
@@ -57,19 +49,19 @@ export async function boot(deps: BootDependencies, choice: BootChoice = {}): Pro
   const appointment = host ? host.readAppointment().catch(() => null) : null;
   try {
     const config = await configRequest;
-    const signIn = await signInFor(config, host, prefetch);
-    if (signIn.kind === "choose") {
-      return { kind: "chooseDemoPerson", people: signIn.people, hostTag };
+    const signedIn = await signIn(config, prefetch, { hostUser: host?.userEmail ?? null, fallbackToFirstPerson: !host });
+    if (signedIn.kind === "choose") {
+      return { kind: "chooseDemoPerson", people: signedIn.people, hostTag };
     }
     let language = hostTag;
-    const api = createApi({ token: signIn.token, language: () => language });
+    const api = createApi({ token: signedIn.token, language: () => language });
     const session: Session = {
       mode: host ? "office" : "preview",
       host,
       config,
       api,
       hostTag,
-      demo: signIn.demo,
+      demo: signedIn.demo,
       upcoming: [],
       setLanguage: (value) => (language = value),
     };
@@ -92,7 +84,7 @@ export async function boot(deps: BootDependencies, choice: BootChoice = {}): Pro
       session.upcoming = await api.get<UpcomingMeeting[]>("/api/meetings/upcoming");
       const chosen = session.upcoming.find((m) => m.meetingId === choice.meetingId) ?? session.upcoming[0];
       if (!chosen) {
-        return { kind: "noUpcoming", session, name: signIn.name };
+        return { kind: "noUpcoming", session, name: signedIn.name };
       }
       meetingId = chosen.meetingId;
     }
@@ -103,59 +95,4 @@ export async function boot(deps: BootDependencies, choice: BootChoice = {}): Pro
   } catch (error) {
     return { kind: "failed", error, hostTag };
   }
-}
-
-interface DemoPrefetch {
-  /** Anonymous and small; answers 404 in Entra ID mode, which then never reads it. */
-  people: Promise<DemoPerson[]>;
-  /** A token for the person chosen now or last time in this browser, asked for before the mode is even known. */
-  first: { email: string; token: Promise<DevToken>; chosen: boolean } | null;
-}
-
-function prefetchDemoSignIn(chosen: string | undefined): DemoPrefetch {
-  const people = fetchDemoPeople().catch(() => []);
-  const email = chosen ?? rememberedDemoPerson();
-  const first = email ? { email, token: devToken(email), chosen: chosen !== undefined } : null;
-  first?.token.catch(() => undefined);
-  return { people, first };
-}
-
-type SignIn =
-  | { kind: "token"; token: TokenSource; demo: Session["demo"]; name: string }
-  | { kind: "choose"; people: DemoPerson[] };
-
-async function signInFor(config: ClientConfig, host: OutlookHost | null, prefetch: DemoPrefetch): Promise<SignIn> {
-  if (config.authenticationMode === "EntraId") {
-    return { kind: "token", token: await entraTokenSource(config), demo: null, name: "" };
-  }
-
-  // Someone just chosen comes first; inside Outlook then the mailbox's own user; then the choice from last time.
-  const hostUser = host?.userEmail ?? null;
-  const tries: { email: string; token: () => Promise<DevToken> }[] = [];
-  const first = prefetch.first;
-  if (first) {
-    tries.push({ email: first.email, token: () => first.token });
-  }
-  if (hostUser && first?.email.toLowerCase() !== hostUser.toLowerCase()) {
-    tries.splice(first?.chosen ? 1 : 0, 0, { email: hostUser, token: () => devToken(hostUser) });
-  }
-  const people = await prefetch.people;
-  // The preview shows the first demo person's next meeting without asking; inside Outlook the person must choose.
-  const fallback = people[0];
-  if (!host && fallback) {
-    tries.push({ email: fallback.email, token: () => devToken(fallback.email) });
-  }
-
-  for (const attempt of tries) {
-    try {
-      const token = await attempt.token();
-      rememberDemoPerson(token.email);
-      return { kind: "token", token: devTokenSource(token), demo: { email: token.email, people }, name: token.displayName };
-    } catch (error) {
-      if (!(error instanceof ApiError && error.status === 404)) {
-        throw error;
-      }
-    }
-  }
-  return { kind: "choose", people };
 }

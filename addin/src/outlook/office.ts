@@ -1,48 +1,19 @@
 // The only module that talks to Office.js in the Outlook pane. Everything else gets plain data from here.
+import { officeReady } from "../core/officeJs";
+import { hostColors, type HostColors, type OfficeThemeColors } from "../core/theme";
 import type { EmailAddress, RecurrenceInput, RecurrenceType, ResolveRequest } from "../core/types";
-
-export interface HostTheme {
-  background: string;
-  foreground: string;
-  isDark: boolean;
-}
 
 export interface OutlookHost {
   displayLanguage: string | null;
-  theme: HostTheme | null;
+  theme: HostColors | null;
   userEmail: string | null;
   /** The appointment as the backend's resolve call wants it; null when the item is not an appointment. */
   readAppointment(): Promise<ResolveRequest | null>;
 }
 
-/** Microsoft's CDN: add-ins must load office.js from there. Tests route this address to a fake Office host. */
-export const officeJsUrl = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
-
-/**
- * Loads office.js and waits for it to be ready. Resolves null outside Office (a plain browser: host null), when
- * the script failed to load, or when nothing happened within the time limit, so the pane can fall back to its
- * preview. The script is added from here rather than by the page so that its failure cannot go unnoticed.
- */
-export function connectToOutlook(timeoutMs: number): Promise<OutlookHost | null> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(() => resolve(null), timeoutMs);
-    const done = (host: OutlookHost | null) => {
-      clearTimeout(timer);
-      resolve(host);
-    };
-    const ready = () => {
-      Office.onReady((info) => done(info.host === Office.HostType.Outlook ? outlookHost() : null));
-    };
-    if (typeof Office !== "undefined") {
-      ready();
-      return;
-    }
-    const script = document.createElement("script");
-    script.src = officeJsUrl;
-    script.addEventListener("load", () => (typeof Office !== "undefined" ? ready() : done(null)));
-    script.addEventListener("error", () => done(null));
-    document.head.appendChild(script);
-  });
+/** Outlook, or null outside it (a plain browser, no office.js, or no answer in time): the pane then shows its preview. */
+export async function connectToOutlook(timeoutMs: number): Promise<OutlookHost | null> {
+  return (await officeReady(timeoutMs)) === Office.HostType.Outlook ? outlookHost() : null;
 }
 
 export function outlookHost(): OutlookHost {
@@ -55,27 +26,13 @@ export function outlookHost(): OutlookHost {
   };
 }
 
-function readTheme(context: Office.Context): HostTheme | null {
-  // officeTheme is missing on some clients (and throws on a few older ones).
+function readTheme(context: Office.Context): HostColors | null {
+  // officeTheme throws on a few older clients.
   try {
-    const theme = context.officeTheme;
-    if (!theme?.bodyBackgroundColor || !theme.bodyForegroundColor) {
-      return null;
-    }
-    const isDark = (theme as { isDarkTheme?: boolean }).isDarkTheme ?? luminance(theme.bodyBackgroundColor) < 0.4;
-    return { background: theme.bodyBackgroundColor, foreground: theme.bodyForegroundColor, isDark };
+    return hostColors(context.officeTheme as OfficeThemeColors | undefined);
   } catch {
     return null;
   }
-}
-
-function luminance(hex: string): number {
-  const value = /^#?([0-9a-f]{6})$/i.exec(hex.trim())?.[1];
-  if (!value) {
-    return 1;
-  }
-  const [r, g, b] = [0, 2, 4].map((i) => parseInt(value.slice(i, i + 2), 16) / 255) as [number, number, number];
-  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
 }
 
 const supports = (version: string) => {

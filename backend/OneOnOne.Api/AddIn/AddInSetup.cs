@@ -1,4 +1,5 @@
 using System.Reflection;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Net.Http.Headers;
 using OneOnOne.Api.Identity;
@@ -16,7 +17,8 @@ public static class AddInSetup
 
     public static IServiceCollection AddAddIn(this IServiceCollection services)
     {
-        services.AddSingleton<AddInManifest>();
+        services.AddKeyedSingleton(AddInManifest.Outlook, (_, _) => new AddInManifest(AddInManifest.Outlook));
+        services.AddKeyedSingleton(AddInManifest.Word, (_, _) => new AddInManifest(AddInManifest.Word));
         return services;
     }
 
@@ -43,11 +45,16 @@ public static class AddInSetup
                 .AllowAnonymous().ExcludeFromDescription();
         }
 
-        app.MapGet("/manifest.xml", (HttpRequest request, AddInManifest manifest, IConfiguration configuration) =>
+        app.MapGet("/manifest.xml", ([FromKeyedServices(AddInManifest.Outlook)] AddInManifest manifest, HttpRequest request, IConfiguration configuration) =>
                 TypedResults.Text(manifest.For(PublicBaseUrl(request, configuration)), "application/xml; charset=utf-8"))
             .AllowAnonymous()
             .WithTags("Add-in")
             .WithSummary("The Outlook add-in manifest, with this server's public base URL in every address.");
+        app.MapGet("/word-manifest.xml", ([FromKeyedServices(AddInManifest.Word)] AddInManifest manifest, HttpRequest request, IConfiguration configuration) =>
+                TypedResults.Text(manifest.For(PublicBaseUrl(request, configuration)), "application/xml; charset=utf-8"))
+            .AllowAnonymous()
+            .WithTags("Add-in")
+            .WithSummary("The Word add-in manifest (the pane beside the meeting-notes document), with this server's public base URL in every address.");
         return app;
     }
 
@@ -109,15 +116,21 @@ public static class AddInSetup
     }
 }
 
-/// <summary>manifest.xml from the repository root, embedded at build time, rewritten for a base URL.</summary>
+/// <summary>
+/// An add-in manifest embedded at build time (see AddIn.targets), rewritten for a base URL: Outlook's manifest.xml from
+/// the repository root, or Word's addin/word-manifest.xml.
+/// </summary>
 public sealed class AddInManifest
 {
+    public const string Outlook = "manifest.xml";
+    public const string Word = "word-manifest.xml";
+
     private readonly string template;
 
-    public AddInManifest()
+    public AddInManifest(string name)
     {
-        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream("OneOnOne.Api.AddIn.manifest.xml")
-            ?? throw new InvalidOperationException("manifest.xml is not embedded in the API assembly (see AddIn/AddIn.targets).");
+        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream($"OneOnOne.Api.AddIn.{name}")
+            ?? throw new InvalidOperationException($"{name} is not embedded in the API assembly (see AddIn/AddIn.targets).");
         using var reader = new StreamReader(stream);
         template = reader.ReadToEnd();
     }

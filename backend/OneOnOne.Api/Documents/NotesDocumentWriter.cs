@@ -39,6 +39,8 @@ public static class NotesDocumentWriter
         main.AddNewPart<NumberingDefinitionsPart>().Numbering = new Numbering(NumberingXml);
         main.AddNewPart<DocumentSettingsPart>().Settings = new Settings(SettingsXml);
         AddCustomXml(main, model);
+        // Opens the Word pane with the document where the add-in is deployed by the organisation's admin.
+        WordPaneAutoOpen.AddTo(document, WordAddInReference.CentrallyDeployed);
 
         var ids = new SdtIds();
         var title = DocumentTexts.Title.In(language, Line(model.ManagerName), Line(model.ReportName));

@@ -4,7 +4,7 @@ import { useId, useState, type KeyboardEvent } from "react";
 import { formatDay } from "../../core/format";
 import { useI18n } from "../../core/I18nProvider";
 import type { AgendaItem } from "../../core/types";
-import { useStyles } from "../styles";
+import { useStyles } from "../../core/ui/styles";
 import type { PaneActions } from "../usePane";
 
 /** The shared agenda: add (Enter), edit and delete one's own items, tick discussed, reorder by keyboard, buttons or drag. */

@@ -2,7 +2,7 @@ import { tokens } from "@fluentui/react-components";
 import { useId } from "react";
 import { useI18n } from "../../core/I18nProvider";
 import type { SeriesHealth } from "../../core/types";
-import { useStyles } from "../styles";
+import { useStyles } from "../../core/ui/styles";
 
 /** A glance at the series: a dot per meeting held, and one bar of how the action items went. */
 export function Health({ health }: { health: SeriesHealth }) {

@@ -2,7 +2,7 @@ import { Button, Field, Input, Select } from "@fluentui/react-components";
 import { useId, useState } from "react";
 import { useI18n } from "../../core/I18nProvider";
 import type { ActionItem, PaneData } from "../../core/types";
-import { useStyles } from "../styles";
+import { useStyles } from "../../core/ui/styles";
 import { ActionRow } from "./PreviousActions";
 
 /** Action items agreed in this meeting: what, who (one of the two), and optionally by when. */

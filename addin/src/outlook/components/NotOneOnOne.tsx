@@ -1,6 +1,6 @@
 import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Text } from "@fluentui/react-components";
 import { useI18n } from "../../core/I18nProvider";
-import { useStyles } from "../styles";
+import { useStyles } from "../../core/ui/styles";
 
 /** The event is not between exactly two people: say why (the server's reason) and what would make it a 1-on-1. */
 export function NotOneOnOne({ detail, onRetry }: { detail: string | null; onRetry: () => void }) {

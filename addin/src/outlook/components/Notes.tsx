@@ -5,7 +5,7 @@ import { describeError } from "../../core/errors";
 import { useI18n } from "../../core/I18nProvider";
 import { NoteSaver, type NoteState } from "../../core/noteSaver";
 import type { Note, NoteVisibility, PaneData } from "../../core/types";
-import { useStyles } from "../styles";
+import { useStyles } from "../../core/ui/styles";
 
 export function Notes({ api, pane }: { api: Api; pane: PaneData }) {
   const { t } = useI18n();

@@ -4,11 +4,11 @@ import { describeError } from "../../core/errors";
 import { useI18n } from "../../core/I18nProvider";
 import type { PaneData } from "../../core/types";
 import type { BootChoice, Session } from "../boot";
-import { useStyles } from "../styles";
+import { useStyles } from "../../core/ui/styles";
 import { usePane } from "../usePane";
 import { Agenda } from "./Agenda";
 import { Goal } from "./Goal";
-import { Header } from "./Header";
+import { Header } from "../../core/ui/Header";
 import { PreviewBar } from "./PreviewBar";
 import { PreviousActions } from "./PreviousActions";
 

@@ -2,7 +2,7 @@ import { Field, MessageBar, MessageBarBody, Select } from "@fluentui/react-compo
 import { useI18n } from "../../core/I18nProvider";
 import { formatDay } from "../../core/format";
 import type { BootChoice, Session } from "../boot";
-import { useStyles } from "../styles";
+import { useStyles } from "../../core/ui/styles";
 
 /** Outside Outlook: says this is a preview and lets one look as another demo person or at another 1-on-1. */
 export function PreviewBar({ session, meetingId, restart }: { session: Session; meetingId: string | null; restart: (choice: BootChoice) => void }) {

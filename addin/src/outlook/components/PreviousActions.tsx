@@ -3,7 +3,7 @@ import { useId, useState } from "react";
 import { formatDateOnly } from "../../core/format";
 import { useI18n } from "../../core/I18nProvider";
 import type { ActionItem } from "../../core/types";
-import { useStyles } from "../styles";
+import { useStyles } from "../../core/ui/styles";
 
 /** The actions still open from earlier meetings (and those ticked off in this one): tick to complete. */
 export function PreviousActions({ actions, onDone }: { actions: ActionItem[]; onDone: (action: ActionItem, done: boolean) => Promise<boolean> }) {

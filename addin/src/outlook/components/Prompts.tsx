@@ -3,7 +3,7 @@ import { Add16Regular, Checkmark16Regular } from "@fluentui/react-icons";
 import { useId } from "react";
 import { useI18n } from "../../core/I18nProvider";
 import type { PaneData } from "../../core/types";
-import { useStyles } from "../styles";
+import { useStyles } from "../../core/ui/styles";
 
 /** Feedback prompts for the caller's role; one click puts one on the agenda. */
 export function Prompts({ pane, onAdd }: { pane: PaneData; onAdd: (promptKey: string) => Promise<boolean> }) {

@@ -1,10 +1,10 @@
 import { Button, Field, Select } from "@fluentui/react-components";
 import { useState } from "react";
-import { useI18n } from "../../core/I18nProvider";
-import type { DemoPerson } from "../../core/types";
-import { useStyles } from "../styles";
+import { useI18n } from "../I18nProvider";
+import type { DemoPerson } from "../types";
+import { useStyles } from "./styles";
 
-/** Development mode inside Outlook, when the mailbox's user is not a demo person: choose one. */
+/** Development mode, when the pane does not know which demo person this is (Outlook's user is not one; Word does not say): choose one. */
 export default function DemoPersonPicker({ people, onChoose }: { people: DemoPerson[]; onChoose: (email: string) => void }) {
   const { t } = useI18n();
   const styles = useStyles();

@@ -1,7 +1,7 @@
 import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle } from "@fluentui/react-components";
-import { describeError } from "../../core/errors";
-import { useI18n } from "../../core/I18nProvider";
-import { useStyles } from "../styles";
+import { describeError } from "../errors";
+import { useI18n } from "../I18nProvider";
+import { useStyles } from "./styles";
 
 /** The backend is down, slow or failing: say so and offer to try again (never a blank pane or an endless spinner). */
 export function ErrorState({ error, onRetry }: { error: unknown; onRetry: () => void }) {

@@ -1,9 +1,9 @@
 import { Button, Text } from "@fluentui/react-components";
 import { ArrowClockwise20Regular } from "@fluentui/react-icons";
-import { formatMeetingTime } from "../../core/format";
-import { useI18n } from "../../core/I18nProvider";
-import type { PaneData } from "../../core/types";
-import { useStyles } from "../styles";
+import { formatMeetingTime } from "../format";
+import { useI18n } from "../I18nProvider";
+import type { PaneData } from "../types";
+import { useStyles } from "./styles";
 
 export function Header({ pane, onRefresh }: { pane: PaneData; onRefresh: () => void }) {
   const { t, locale } = useI18n();

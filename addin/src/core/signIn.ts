@@ -1,0 +1,68 @@
+// How a pane signs in, the same for Outlook and Word: Entra ID through Nested App Authentication, or in Development
+// mode a demo person (the one just chosen, the host's own user where the host says who that is, the one this
+// browser chose last time, and in the preview the first demo person).
+import { ApiError } from "./api";
+import { devToken, devTokenSource, entraTokenSource, fetchDemoPeople, rememberDemoPerson, rememberedDemoPerson, type TokenSource } from "./auth";
+import type { ClientConfig, DemoPerson, DevToken } from "./types";
+
+export interface DemoPrefetch {
+  /** Anonymous and small; answers 404 in Entra ID mode, which then never reads it. */
+  people: Promise<DemoPerson[]>;
+  /** A token for the person chosen now or last time in this browser, asked for before the mode is even known. */
+  first: { email: string; token: Promise<DevToken>; chosen: boolean } | null;
+}
+
+/** Starts the Development mode's requests at once, in parallel with everything else the pane asks for. */
+export function prefetchDemoSignIn(chosen: string | undefined): DemoPrefetch {
+  const people = fetchDemoPeople().catch(() => []);
+  const email = chosen ?? rememberedDemoPerson();
+  const first = email ? { email, token: devToken(email), chosen: chosen !== undefined } : null;
+  first?.token.catch(() => undefined);
+  return { people, first };
+}
+
+export type SignIn =
+  | { kind: "token"; token: TokenSource; demo: { email: string; people: DemoPerson[] } | null; name: string }
+  | { kind: "choose"; people: DemoPerson[] };
+
+export interface SignInHints {
+  /** The host's own user (Outlook's mailbox); null where the host does not say (Word). */
+  hostUser: string | null;
+  /** The preview outside Office shows the first demo person's data without asking; inside Office the person chooses. */
+  fallbackToFirstPerson: boolean;
+}
+
+export async function signIn(config: ClientConfig, prefetch: DemoPrefetch, hints: SignInHints): Promise<SignIn> {
+  if (config.authenticationMode === "EntraId") {
+    return { kind: "token", token: await entraTokenSource(config), demo: null, name: "" };
+  }
+
+  // Someone just chosen comes first; then the host's own user; then the choice from last time.
+  const { hostUser } = hints;
+  const tries: { email: string; token: () => Promise<DevToken> }[] = [];
+  const first = prefetch.first;
+  if (first) {
+    tries.push({ email: first.email, token: () => first.token });
+  }
+  if (hostUser && first?.email.toLowerCase() !== hostUser.toLowerCase()) {
+    tries.splice(first?.chosen ? 1 : 0, 0, { email: hostUser, token: () => devToken(hostUser) });
+  }
+  const people = await prefetch.people;
+  const fallback = people[0];
+  if (hints.fallbackToFirstPerson && fallback) {
+    tries.push({ email: fallback.email, token: () => devToken(fallback.email) });
+  }
+
+  for (const attempt of tries) {
+    try {
+      const token = await attempt.token();
+      rememberDemoPerson(token.email);
+      return { kind: "token", token: devTokenSource(token), demo: { email: token.email, people }, name: token.displayName };
+    } catch (error) {
+      if (!(error instanceof ApiError && error.status === 404)) {
+        throw error;
+      }
+    }
+  }
+  return { kind: "choose", people };
+}
