@@ -31,8 +31,12 @@ internal static class FollowUpThroughput
         Console.WriteLine($"Follow-up throughput, {count:N0} due recaps, {Environment.ProcessorCount} cores");
         Console.WriteLine("| database | instances | transport | seconds | follow-ups/s |");
         Console.WriteLine("| --- | --- | --- | --- | --- |");
-        await MeasureAsync(count, "Pickup", database: null, instances: 1);
-        await MeasureAsync(count, "Smtp", database: null, instances: 1);
+        if (!args.Contains("--postgres-only"))
+        {
+            await MeasureAsync(count, "Pickup", database: null, instances: 1);
+            await MeasureAsync(count, "Smtp", database: null, instances: 1);
+        }
+
         if (postgres is null)
         {
             Console.WriteLine("(no PostgreSQL: set ONEONONE_TEST_POSTGRES or --postgres to measure one and two instances on it)");

@@ -109,15 +109,16 @@ public sealed class FollowUpSweep(OneOnOneDb db, IBackgroundJobClient jobs, IOpt
         await SaveAddedAsync(cancellationToken);
     }
 
-    // Another instance's sweep may have added the same rows a moment ago: the unique index keeps one, and the
-    // next round's NOT EXISTS no longer picks them.
+    // Another instance's sweep may be adding the same rows at the same moment: the unique index keeps one (the
+    // loser sees a duplicate key, or on PostgreSQL possibly a deadlock, which the provider's execution strategy
+    // reports wrapped as a transient failure), and the next round's NOT EXISTS no longer picks them.
     private async Task SaveAddedAsync(CancellationToken cancellationToken)
     {
         try
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateException e)
+        catch (Exception e) when (e is DbUpdateException || e.InnerException is DbUpdateException)
         {
             logger.LogInformation(e, "Follow-ups were added concurrently by another instance; continuing.");
         }
