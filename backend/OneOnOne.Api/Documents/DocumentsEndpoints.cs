@@ -20,7 +20,7 @@ public static class DocumentsEndpoints
 
     public static async Task<Results<FileContentHttpResult, NotFound, ValidationProblem>> DownloadAsync(
         Guid meetingId, string? timeZone, Caller caller, OneOnOneDb db, TimeProvider clock, HttpRequest request, IConfiguration configuration,
-        CancellationToken cancellationToken)
+        WordAddInReference wordAddIn, CancellationToken cancellationToken)
     {
         var meeting = await NotesDocumentLoader.FindMeetingAsync(db, meetingId, cancellationToken);
         if (meeting is null)
@@ -36,7 +36,7 @@ public static class DocumentsEndpoints
         var model = await NotesDocumentLoader.LoadAsync(meeting, caller, PublicBaseUrl(request, configuration), zone, db, clock, cancellationToken);
         // Meeting notes are personal: no shared cache keeps a copy.
         request.HttpContext.Response.Headers.CacheControl = "no-store";
-        return TypedResults.File(NotesDocumentWriter.Write(model), NotesDocument.ContentType, NotesDocument.FileName(model.LocalStart));
+        return TypedResults.File(NotesDocumentWriter.Write(model, wordAddIn), NotesDocument.ContentType, NotesDocument.FileName(model.LocalStart));
     }
 
     /// <summary>
@@ -107,7 +107,7 @@ public static class DocumentsEndpoints
 
     public static async Task<Results<Ok<OneDriveDocument>, NotFound, ValidationProblem, ProblemHttpResult>> StoreInOneDriveAsync(
         Guid meetingId, string? timeZone, Caller caller, OneOnOneDb db, TimeProvider clock, OneDriveStore oneDrive, HttpContext context,
-        IConfiguration configuration, ILoggerFactory logs, CancellationToken cancellationToken)
+        IConfiguration configuration, WordAddInReference wordAddIn, ILoggerFactory logs, CancellationToken cancellationToken)
     {
         var meeting = await NotesDocumentLoader.FindMeetingAsync(db, meetingId, cancellationToken);
         if (meeting is null)
@@ -131,7 +131,7 @@ public static class DocumentsEndpoints
         try
         {
             return TypedResults.Ok(await oneDrive.StoreAsync(
-                OneDriveStore.PathFor(series, model.LocalStart), NotesDocumentWriter.Write(model), other.Email, cancellationToken));
+                OneDriveStore.PathFor(series, model.LocalStart), NotesDocumentWriter.Write(model, wordAddIn), other.Email, cancellationToken));
         }
         catch (Exception e) when (IsGraphFailure(e))
         {

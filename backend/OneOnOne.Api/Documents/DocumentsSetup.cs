@@ -23,6 +23,7 @@ public static class DocumentsSetup
     public static IServiceCollection AddDocuments(this IServiceCollection services)
     {
         services.AddScoped<OneDriveStore>();
+        services.AddSingleton(sp => WordAddInReference.For(sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<IHostEnvironment>()));
         // The feature's own example body in the OpenAPI document ("v1" is the document's name).
         services.Configure<OpenApiOptions>("v1", options => options.AddSchemaTransformer((schema, context, _) =>
         {

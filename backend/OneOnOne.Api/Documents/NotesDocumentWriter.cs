@@ -23,14 +23,14 @@ public static class NotesDocumentWriter
     // A4 with 2.54 cm margins: 9026 twips of text width, shared by the four columns.
     private static readonly int[] ColumnWidths = [3826, 1800, 1450, 1950];
 
-    public static byte[] Write(NotesDocumentModel model)
+    public static byte[] Write(NotesDocumentModel model, WordAddInReference? wordAddIn = null)
     {
         using var output = new MemoryStream();
-        Write(model, output);
+        Write(model, output, wordAddIn);
         return output.ToArray();
     }
 
-    public static void Write(NotesDocumentModel model, Stream output)
+    public static void Write(NotesDocumentModel model, Stream output, WordAddInReference? wordAddIn = null)
     {
         using var document = WordprocessingDocument.Create(output, WordprocessingDocumentType.Document);
         var language = model.Language;
@@ -39,8 +39,8 @@ public static class NotesDocumentWriter
         main.AddNewPart<NumberingDefinitionsPart>().Numbering = new Numbering(NumberingXml);
         main.AddNewPart<DocumentSettingsPart>().Settings = new Settings(SettingsXml);
         AddCustomXml(main, model);
-        // Opens the Word pane with the document where the add-in is deployed by the organisation's admin.
-        WordPaneAutoOpen.AddTo(document, WordAddInReference.CentrallyDeployed);
+        // Opens the Word pane with the document where the add-in is installed from the store the reference names.
+        WordPaneAutoOpen.AddTo(document, wordAddIn ?? WordAddInReference.CentrallyDeployed);
 
         var ids = new SdtIds();
         var title = DocumentTexts.Title.In(language, Line(model.ManagerName), Line(model.ReportName));

@@ -21,6 +21,18 @@ public sealed record WordAddInReference(string Id, string Version, string Store,
 
     /// <summary>Sideloaded by a developer or a tester (Word's "upload my add-in", or a manifest in the developer registry key).</summary>
     public static WordAddInReference Sideloaded { get; } = new(WordAddInId, WordAddInVersion, "developer", "Registry");
+
+    /// <summary>
+    /// A document can name one install source. Documents:WordAddInDeployment chooses it; by default a development
+    /// server's documents name the sideloaded add-in and every other server's the centrally deployed one.
+    /// </summary>
+    public static WordAddInReference For(IConfiguration configuration, IHostEnvironment environment) =>
+        configuration["Documents:WordAddInDeployment"] switch
+        {
+            { } value when value.Equals(nameof(Sideloaded), StringComparison.OrdinalIgnoreCase) => Sideloaded,
+            { } value when value.Equals(nameof(CentrallyDeployed), StringComparison.OrdinalIgnoreCase) => CentrallyDeployed,
+            _ => environment.IsDevelopment() ? Sideloaded : CentrallyDeployed,
+        };
 }
 
 /// <summary>
