@@ -11,6 +11,7 @@ using OneOnOne.Api.Identity;
 using OneOnOne.Api.Meetings;
 using OneOnOne.Api.Notes;
 using OneOnOne.Api.Pane;
+using OneOnOne.Api.Privacy;
 using Scalar.AspNetCore;
 
 WebApplication app;
@@ -46,13 +47,19 @@ static WebApplication BuildApp(string[] args)
     builder.Services.AddAddIn();
     builder.Services.AddDocuments();
     builder.Services.AddFollowUps(builder.Configuration, authenticationMode);
+    builder.Services.AddOneOnOneTransportSecurity(builder.Configuration);
+    builder.Services.AddOneOnOneRequestLimits(builder.Configuration);
 
     var app = builder.Build();
 
+    app.UseOneOnOneSecurityHeaders();
+    app.UseOneOnOneTransportSecurity();
     app.UseExceptionHandler();
     app.UseStatusCodePages();
+    app.UseOneOnOneBodyLimit();
     app.MapAddIn();
     app.UseAuthentication();
+    app.UseRateLimiter();
     app.UseAuthorization();
     app.UseMiddleware<CallerMiddleware>();
 
@@ -67,6 +74,7 @@ static WebApplication BuildApp(string[] args)
     app.MapPaneEndpoints();
     app.MapDocumentsEndpoints();
     app.MapFollowUps();
+    app.MapPrivacyEndpoints();
     return app;
 }
 

@@ -21,6 +21,7 @@ public abstract class OneOnOneDb(DbContextOptions options, CallerScope caller) :
     public DbSet<ActionItem> ActionItems => Set<ActionItem>();
     public DbSet<Note> Notes => Set<Note>();
     public DbSet<FollowUp> FollowUps => Set<FollowUp>();
+    public DbSet<ActionAuditEntry> ActionAuditEntries => Set<ActionAuditEntry>();
 
     // Read by the query filters; EF evaluates them per query, not once per model.
     private string? TenantId => caller.TenantId;
@@ -57,16 +58,20 @@ public abstract class OneOnOneDb(DbContextOptions options, CallerScope caller) :
             && (n.Meeting.Series.ManagerId == PersonId || n.Meeting.Series.ReportId == PersonId)
             && (n.OwnerKey == Guid.Empty || n.OwnerKey == PersonId));
         modelBuilder.Entity<FollowUp>().HasQueryFilter(f => f.TenantId == TenantId && f.RecipientId == PersonId);
+        modelBuilder.Entity<ActionAuditEntry>().HasQueryFilter(a =>
+            a.TenantId == TenantId && (a.Series.ManagerId == PersonId || a.Series.ReportId == PersonId));
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
+        ActionAudit.Record(this, PersonId);
         RenewVersions();
         return base.SaveChanges(acceptAllChangesOnSuccess);
     }
 
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
+        ActionAudit.Record(this, PersonId);
         RenewVersions();
         return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }

@@ -41,6 +41,47 @@ namespace OneOnOne.Api.Data.Migrations.SqlServer
                     b.ToTable("DataProtectionKeys");
                 });
 
+            modelBuilder.Entity("OneOnOne.Api.Data.ActionAuditEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("ActionItemId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Change")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<Guid?>("ChangedById")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime>("ChangedUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Changes")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<Guid>("SeriesId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SeriesId");
+
+                    b.HasIndex("ActionItemId", "ChangedUtc");
+
+                    b.ToTable("ActionAuditEntries");
+                });
+
             modelBuilder.Entity("OneOnOne.Api.Data.ActionItem", b =>
                 {
                     b.Property<Guid>("Id")
@@ -431,6 +472,17 @@ namespace OneOnOne.Api.Data.Migrations.SqlServer
                         .IsUnique();
 
                     b.ToTable("Series");
+                });
+
+            modelBuilder.Entity("OneOnOne.Api.Data.ActionAuditEntry", b =>
+                {
+                    b.HasOne("OneOnOne.Api.Data.Series", "Series")
+                        .WithMany()
+                        .HasForeignKey("SeriesId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Series");
                 });
 
             modelBuilder.Entity("OneOnOne.Api.Data.ActionItem", b =>

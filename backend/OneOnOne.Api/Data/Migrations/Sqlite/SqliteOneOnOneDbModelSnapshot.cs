@@ -34,6 +34,47 @@ namespace OneOnOne.Api.Data.Migrations.Sqlite
                     b.ToTable("DataProtectionKeys");
                 });
 
+            modelBuilder.Entity("OneOnOne.Api.Data.ActionAuditEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ActionItemId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Change")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ChangedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ChangedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Changes")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SeriesId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SeriesId");
+
+                    b.HasIndex("ActionItemId", "ChangedUtc");
+
+                    b.ToTable("ActionAuditEntries");
+                });
+
             modelBuilder.Entity("OneOnOne.Api.Data.ActionItem", b =>
                 {
                     b.Property<Guid>("Id")
@@ -423,6 +464,17 @@ namespace OneOnOne.Api.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("Series");
+                });
+
+            modelBuilder.Entity("OneOnOne.Api.Data.ActionAuditEntry", b =>
+                {
+                    b.HasOne("OneOnOne.Api.Data.Series", "Series")
+                        .WithMany()
+                        .HasForeignKey("SeriesId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Series");
                 });
 
             modelBuilder.Entity("OneOnOne.Api.Data.ActionItem", b =>

@@ -1,0 +1,184 @@
+using System.Globalization;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Http.Metadata;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
+using OneOnOne.Api.Identity;
+using OneOnOne.Api.Localization;
+
+namespace OneOnOne.Api.Hosting;
+
+/// <summary>How much one caller may write, and how large and deep a request may be.</summary>
+public sealed class RequestLimitOptions
+{
+    public const string Section = "RequestLimits";
+
+    /// <summary>Writes (POST, PUT, PATCH, DELETE) per caller per window. The panes save as people type, so not too few.</summary>
+    public int WritesPerWindow { get; set; } = 120;
+
+    /// <summary>Uploads of a notes document per caller per window: each one is parsed and validated whole.</summary>
+    public int UploadsPerWindow { get; set; } = 10;
+
+    public TimeSpan Window { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>The largest request body, except where an endpoint sets its own limit (the document upload).</summary>
+    public long MaxBodyBytes { get; set; } = 1024 * 1024;
+
+    /// <summary>The deepest JSON a request may nest; the API's own bodies need fewer than ten levels.</summary>
+    public int MaxJsonDepth { get; set; } = 32;
+}
+
+public static class RequestLimitTexts
+{
+    public static readonly Text TooManyRequests = new(
+        "You made too many changes in a short time. Wait {0} seconds, then try again.",
+        "Je hebt in korte tijd te veel wijzigingen gedaan. Wacht {0} seconden en probeer het dan opnieuw.");
+    public static readonly Text TooLargeTitle = new("The request is too large", "Het verzoek is te groot");
+    public static readonly Text TooLarge = new(
+        "A request may be at most {0} KB.",
+        "Een verzoek mag hoogstens {0} kB zijn.");
+}
+
+/// <summary>
+/// Rate limits per caller (tenant + object id from the validated token; the IP address for anonymous requests), a body
+/// size limit and a JSON depth limit, so a flood or an oversized request is a 429 or 4xx problem, never a 500.
+/// </summary>
+public static class RateLimiting
+{
+    public static IServiceCollection AddOneOnOneRequestLimits(this IServiceCollection services, IConfiguration configuration)
+    {
+        var limits = configuration.GetSection(RequestLimitOptions.Section).Get<RequestLimitOptions>() ?? new RequestLimitOptions();
+        services.AddSingleton(limits);
+        services.ConfigureHttpJsonOptions(options => options.SerializerOptions.MaxDepth = limits.MaxJsonDepth);
+        services.AddRateLimiter(options =>
+        {
+            options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context => Partition(context, limits));
+            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            options.OnRejected = RejectAsync;
+        });
+        return services;
+    }
+
+    /// <summary>
+    /// The body size limit goes first (before anything reads the body); the rate limiter after authentication, which
+    /// it keys by, and before the caller's enrollment, so a rejected request costs no database work.
+    /// </summary>
+    public static WebApplication UseOneOnOneBodyLimit(this WebApplication app)
+    {
+        var limits = app.Services.GetRequiredService<RequestLimitOptions>();
+        app.Use(async (context, next) =>
+        {
+            if (context.GetEndpoint()?.Metadata.GetMetadata<IRequestSizeLimitMetadata>() is not null)
+            {
+                // The endpoint sets its own limit (the document upload); the server applies it.
+                await next(context);
+                return;
+            }
+
+            if (context.Request.ContentLength > limits.MaxBodyBytes)
+            {
+                await WriteTooLargeAsync(context, limits);
+                return;
+            }
+
+            // A chunked body has no length to refuse up front: it is cut off while it is read.
+            context.Request.Body = new LimitedReadStream(context.Request.Body, limits.MaxBodyBytes);
+            await next(context);
+        });
+        return app;
+    }
+
+    private static RateLimitPartition<string> Partition(HttpContext context, RequestLimitOptions limits)
+    {
+        var request = context.Request;
+        if (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method) || HttpMethods.IsOptions(request.Method))
+        {
+            return RateLimitPartition.GetNoLimiter("");
+        }
+
+        var upload = HttpMethods.IsPost(request.Method) && request.Path.Value?.EndsWith("/notes.docx", StringComparison.OrdinalIgnoreCase) == true;
+        var caller = CallerClaims.TenantId(context.User) is { } tenant && CallerClaims.ObjectId(context.User) is { } objectId
+            ? $"{tenant}/{objectId}"
+            : $"ip:{context.Connection.RemoteIpAddress}";
+        return upload
+            ? RateLimitPartition.GetFixedWindowLimiter($"upload:{caller}", _ => Window(limits.UploadsPerWindow, limits.Window))
+            : RateLimitPartition.GetFixedWindowLimiter($"write:{caller}", _ => Window(limits.WritesPerWindow, limits.Window));
+    }
+
+    private static FixedWindowRateLimiterOptions Window(int permits, TimeSpan window) => new()
+    {
+        PermitLimit = permits,
+        Window = window,
+        // Refuse at once with Retry-After rather than hold requests open.
+        QueueLimit = 0,
+        AutoReplenishment = true,
+    };
+
+    private static async ValueTask RejectAsync(OnRejectedContext rejected, CancellationToken cancellationToken)
+    {
+        var context = rejected.HttpContext;
+        var seconds = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter)
+            ? Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds))
+            : 1;
+        context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+        await WriteProblemAsync(context, new ProblemDetails
+        {
+            Status = StatusCodes.Status429TooManyRequests,
+            Detail = RequestLimitTexts.TooManyRequests.In(ProblemSetup.LanguageOf(context), seconds),
+        });
+    }
+
+    private static Task WriteTooLargeAsync(HttpContext context, RequestLimitOptions limits)
+    {
+        var language = ProblemSetup.LanguageOf(context);
+        return WriteProblemAsync(context, new ProblemDetails
+        {
+            Status = StatusCodes.Status413PayloadTooLarge,
+            Title = RequestLimitTexts.TooLargeTitle.In(language),
+            Detail = RequestLimitTexts.TooLarge.In(language, limits.MaxBodyBytes / 1024),
+        });
+    }
+
+    private static async Task WriteProblemAsync(HttpContext context, ProblemDetails problem)
+    {
+        context.Response.StatusCode = problem.Status!.Value;
+        var problems = context.RequestServices.GetRequiredService<IProblemDetailsService>();
+        await problems.WriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem });
+    }
+
+    /// <summary>Reads at most a number of bytes; one more is the 413 the server would answer.</summary>
+    private sealed class LimitedReadStream(Stream inner, long limit) : Stream
+    {
+        private long read;
+
+        public override bool CanRead => true;
+        public override bool CanSeek => false;
+        public override bool CanWrite => false;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => read; set => throw new NotSupportedException(); }
+
+        public override int Read(byte[] buffer, int offset, int count) => Count(inner.Read(buffer, offset, count));
+
+        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
+            Count(await inner.ReadAsync(buffer, cancellationToken));
+
+        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+            ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+
+        private int Count(int bytes)
+        {
+            read += bytes;
+            return read > limit
+                ? throw new BadHttpRequestException("The request body is too large.", StatusCodes.Status413PayloadTooLarge)
+                : bytes;
+        }
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    }
+}
