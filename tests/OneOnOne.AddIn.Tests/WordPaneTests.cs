@@ -99,6 +99,23 @@ public sealed class WordPaneTests(BrowserFixture fixture) : IAsyncLifetime
         var again = await PaneAsync(api, meetingId);
         Assert.Equal(after.GetProperty("newActions").GetArrayLength(), again.GetProperty("newActions").GetArrayLength());
         Assert.Equal(after.GetProperty("notes").GetProperty("shared").GetProperty("version").GetString(), again.GetProperty("notes").GetProperty("shared").GetProperty("version").GetString());
+
+        // The new row now carries its action's id, so rewording it changes that action instead of adding a second one.
+        var createdId = created.GetProperty("id").GetString()!;
+        var rowTag = await page.EvaluateAsync<string>(
+            "tag => { const rows = window.__fakeWord.document.controls.find(c => c.tag === tag).rows; return rows[rows.length - 1].tag; }", ActionsNew);
+        Assert.Equal($"oneonone:action:{createdId}", rowTag);
+        var reworded = $"{newText} met Sanne";
+        await page.EvaluateAsync(
+            "([tag, text]) => { const rows = window.__fakeWord.document.controls.find(c => c.tag === tag).rows; rows[rows.length - 1].cells[0] = text; }",
+            new[] { ActionsNew, reworded });
+        await send.ClickAsync();
+        await Expect(result.GetByText($"Gewijzigd: {reworded} (tekst)")).ToBeVisibleAsync();
+        var rewordedAfter = await PaneAsync(api, meetingId);
+        var single = Assert.Single(rewordedAfter.GetProperty("newActions").EnumerateArray(), a => a.GetProperty("text").GetString()!.StartsWith(newText, StringComparison.Ordinal));
+        Assert.Equal(createdId, single.GetProperty("id").GetString());
+        Assert.Equal(reworded, single.GetProperty("text").GetString());
+        Assert.Equal(after.GetProperty("newActions").GetArrayLength(), rewordedAfter.GetProperty("newActions").GetArrayLength());
     }
 
     [Fact]

@@ -1,7 +1,9 @@
 // The meeting-notes document's contract as the Word pane reads it (the server's side is
 // backend/OneOnOne.Api/Documents/NotesDocument.cs): the custom XML part with the meeting and the baseline, the tagged
-// action rows and the shared notes, turned into the body of POST /api/meetings/{id}/notes/import. Plain data: the
-// reading from Word happens in word.ts.
+// action rows and the shared notes, turned into the body of POST /api/meetings/{id}/notes/import, and the new baseline after it. Plain data: the
+// reading from and writing to Word happens in word.ts.
+
+import type { ChangedAction } from "../core/types";
 
 export const meetingNamespace = "urn:oneonone:meeting";
 export const tags = {
@@ -202,4 +204,81 @@ export function planImport(part: MeetingPart, content: DocumentContent): ImportP
     rows,
     problems,
   };
+}
+
+/** A sent row whose own content control does not name its action yet, and that action's id. */
+export interface RowToTag {
+  row: DocumentRow;
+  id: string;
+}
+
+/** What the document becomes after a successful send: its new baseline and the rows whose tag must name their action. */
+export interface AfterSend {
+  sharedNotes: string;
+  actions: BaselineAction[];
+  rowsToTag: RowToTag[];
+}
+
+/** The server compares new rows' text this way (NotesImporter.Normalized): spaces collapsed, case ignored. */
+function normalized(text: string): string {
+  return clean(text).split(/\s+/).filter(Boolean).join(" ").toUpperCase();
+}
+
+/**
+ * The baseline that equals what was just sent, so a later send applies only what changes after this one. The server
+ * lists created actions in the order of the rows that created them; a new row that matched an action it already had
+ * (by text) created nothing, so a created action belongs to the next new row with the same text, never just the next
+ * new row. Rows whose action stays unknown remain new rows, still matched by their text.
+ */
+export function afterSend(part: MeetingPart, plan: ImportPlan, created: ChangedAction[]): AfterSend {
+  let next = 0;
+  const actions: BaselineAction[] = [];
+  const rowsToTag: RowToTag[] = [];
+  plan.request.actions.forEach((action, i) => {
+    const creator = action.id === null && created[next] && normalized(created[next]!.text) === normalized(action.text) ? created[next++] : undefined;
+    const id = action.id ?? creator?.id.toLowerCase();
+    if (!id) {
+      return;
+    }
+    actions.push({
+      id,
+      text: action.text,
+      owner: action.ownerEmailOrName ?? "",
+      dueDate: action.dueDate ?? "",
+      // An empty status cell leaves an existing action's status as it was and makes a new one Open.
+      status: action.status ?? (creator ? "Open" : (action.baseline?.status ?? null)),
+    });
+    const row = plan.rows[i]!;
+    // Only a row with a content control of its own can carry its id (an untagged row's nearest control is the table's).
+    if (row.tag?.startsWith(tags.actionPrefix) && row.tag !== tags.actionPrefix + id) {
+      rowsToTag.push({ row, id });
+    }
+  });
+  return { sharedNotes: plan.request.sharedNotes ?? part.sharedNotes, actions, rowsToTag };
+}
+
+/** The meeting part's XML with the baseline replaced and everything else (meeting, series, address, version) kept. */
+export function withBaseline(xml: string, baseline: Pick<AfterSend, "sharedNotes" | "actions">): string {
+  const doc = new DOMParser().parseFromString(xml, "application/xml");
+  const root = doc.documentElement;
+  const element = (name: string) => {
+    const found = root.getElementsByTagNameNS(meetingNamespace, name)[0];
+    return found ?? root.appendChild(doc.createElementNS(meetingNamespace, name));
+  };
+  element("sharedNotes").textContent = baseline.sharedNotes;
+  const list = element("actions");
+  list.replaceChildren(
+    ...baseline.actions.map((action) => {
+      const item = doc.createElementNS(meetingNamespace, "action");
+      item.setAttribute("id", action.id);
+      item.setAttribute("text", action.text);
+      item.setAttribute("owner", action.owner);
+      item.setAttribute("dueDate", action.dueDate);
+      if (action.status) {
+        item.setAttribute("status", action.status);
+      }
+      return item;
+    }),
+  );
+  return new XMLSerializer().serializeToString(doc);
 }

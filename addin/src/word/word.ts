@@ -1,7 +1,7 @@
 // The only module of the Word pane that talks to Office.js (Word's document). Everything else gets plain data from here.
 import { officeReady } from "../core/officeJs";
 import { hostColors, type HostColors, type OfficeThemeColors } from "../core/theme";
-import { meetingNamespace, tags, type DocumentContent, type DocumentRow, type TableName } from "./document";
+import { meetingNamespace, tags, type DocumentContent, type DocumentRow, type RowToTag, type TableName } from "./document";
 
 export interface WordHost {
   displayLanguage: string | null;
@@ -12,6 +12,11 @@ export interface WordHost {
   readMeetingXml(): Promise<string | null>;
   /** The tagged action rows and the shared notes, as the document has them now (unsaved edits included). */
   readContent(): Promise<DocumentContent>;
+  /**
+   * After a successful send: replaces the meeting part's XML (the new baseline) and tags each row with its action's id,
+   * in one batch. A row whose tag changed since it was read (someone edited the tables meanwhile) is left alone.
+   */
+  recordSent(xml: string, rows: RowToTag[]): Promise<void>;
   /** Puts the text at the cursor (after the selection, which stays as it is) and moves the cursor behind it. */
   insertAtCursor(text: string): Promise<void>;
 }
@@ -29,6 +34,7 @@ export function wordHost(): WordHost {
     canReadMeeting: supports("1.4"),
     readMeetingXml,
     readContent,
+    recordSent,
     insertAtCursor,
   };
 }
@@ -116,6 +122,49 @@ export function readContent(): Promise<DocumentContent> {
       }),
     );
     return { rows, sharedNotes: paragraphs ? paragraphs.items.map((p) => p.text).join("\n") : null };
+  });
+}
+
+export function recordSent(xml: string, rows: RowToTag[]): Promise<void> {
+  return Word.run(async (context) => {
+    const parts = context.document.customXmlParts.getByNamespace(meetingNamespace);
+    parts.load("items");
+    const tables = actionTables.map((t) => {
+      const control = context.document.contentControls.getByTag(t.tag).getFirstOrNullObject();
+      control.load("tag");
+      return { name: t.name, control };
+    });
+    await context.sync();
+
+    // Only what exists is asked for: a call on a null object fails the whole batch.
+    const found = tables
+      .filter((t) => !t.control.isNullObject)
+      .map((t) => {
+        const table = t.control.tables.getFirstOrNullObject();
+        table.load("rowCount");
+        return { name: t.name, table };
+      });
+    await context.sync();
+
+    // The same control readContent took the row's tag from: the innermost one around the row's first cell.
+    const controls = rows.flatMap(({ row, id }) => {
+      const table = found.find((t) => t.name === row.table && !t.table.isNullObject && row.number < t.table.rowCount)?.table;
+      if (!table) {
+        return [];
+      }
+      const control = table.getCell(row.number, 0).body.parentContentControlOrNullObject;
+      control.load("tag");
+      return [{ control, before: row.tag, id }];
+    });
+    await context.sync();
+
+    parts.items[0]?.setXml(xml);
+    for (const { control, before, id } of controls) {
+      if (!control.isNullObject && control.tag === before) {
+        control.tag = tags.actionPrefix + id;
+      }
+    }
+    await context.sync();
   });
 }
 

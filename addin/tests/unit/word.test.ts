@@ -3,8 +3,8 @@
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { beforeEach, describe, expect, it } from "vitest";
-import { parseMeetingPart, planImport, type DocumentContent, type MeetingPart } from "../../src/word/document";
-import { insertAtCursor, readContent, readMeetingXml, wordHost } from "../../src/word/word";
+import { afterSend, parseMeetingPart, planImport, withBaseline, type DocumentContent, type MeetingPart } from "../../src/word/document";
+import { insertAtCursor, readContent, readMeetingXml, recordSent, wordHost } from "../../src/word/word";
 
 const fakeWord = readFileSync(resolve(import.meta.dirname, "../../../tests/OneOnOne.AddIn.Tests/FakeOffice/word.js"), "utf8");
 
@@ -74,6 +74,29 @@ describe("the fake Word host", () => {
       }),
     ).rejects.toThrow(/not available/);
   });
+
+  it("changes a content control's tag and a part's XML at sync, and fails the batch for a null object's tag", async () => {
+    const document = oneOnOneDocument();
+    presentInWord(document);
+    await Word.run(async (context) => {
+      const control = context.document.contentControls.getByTag("oneonone:notes:shared").getFirstOrNullObject();
+      control.tag = "changed";
+      const parts = context.document.customXmlParts.getByNamespace("urn:oneonone:meeting");
+      parts.load("items");
+      await context.sync();
+      expect(document.controls[1]!.tag).toBe("changed");
+      parts.items[0]!.setXml("<meeting/>");
+      expect(document.customXmlParts[1]!.xml).toBe(meetingXml);
+      await context.sync();
+    });
+    expect(document.customXmlParts[1]!.xml).toBe("<meeting/>");
+    await expect(
+      Word.run(async (context) => {
+        context.document.contentControls.getByTag("nothing").getFirstOrNullObject().tag = "x";
+        await context.sync();
+      }),
+    ).rejects.toThrow(/ItemNotFound/);
+  });
 });
 
 describe("the Word module", () => {
@@ -117,6 +140,49 @@ describe("the Word module", () => {
     const content = await readContent();
     expect(content.sharedNotes).toBeNull();
     expect(content.rows.map((r) => r.table)).toEqual(["new", "new", "new"]);
+  });
+
+  it("after a send, tags new rows with their new ids and makes the part's baseline what was sent", async () => {
+    const createdId = "0b8a0f7e-3333-4c6e-8a59-7d3f2e6c9a03";
+    const document = oneOnOneDocument();
+    const fresh = document.controls[2] as { rows: { tag: string | null; cells: string[] }[] };
+    // A row Word added with Tab (no control of its own) whose text the server already knew: it created nothing.
+    fresh.rows[3] = { tag: null, cells: ["Send the slides again", "", "", ""] };
+    presentInWord(document);
+    const xml = (await readMeetingXml())!;
+    const part = parseMeetingPart(xml)!;
+    const plan = planImport(part, await readContent());
+    const next = afterSend(part, plan, [{ id: createdId.toUpperCase(), text: "Plan  the offsite", fields: ["text", "owner", "dueDate", "status"] }]);
+    await recordSent(withBaseline(xml, next), next.rowsToTag);
+
+    const rows = (await readContent()).rows;
+    expect(rows.map((r) => r.tag)).toEqual([
+      `oneonone:action:${earlierId}`,
+      `oneonone:action:${newId}`,
+      `oneonone:action:${createdId}`,
+      "oneonone:actions:new",
+    ]);
+    const renewedXml = (await readMeetingXml())!;
+    expect(renewedXml).toContain('formatVersion="1"');
+    expect(parseMeetingPart(renewedXml)).toEqual({
+      meetingId,
+      seriesId: "9d2b1f00-0000-4000-8000-000000000001",
+      baseUrl: "https://oneonone.example.org",
+      sharedNotes: "First line\nSecond line\nThird line",
+      actions: [
+        { id: earlierId, text: "Book the training", owner: "Priya Raman", dueDate: "2030-03-08", status: "Done" },
+        { id: newId, text: "Send the slides", owner: "Sanne Visser", dueDate: "", status: "Open" },
+        { id: createdId, text: "Plan the offsite", owner: "priya.raman@demo.oneonone.test", dueDate: "2030-04-15", status: "Open" },
+      ],
+    });
+
+    // Sending the unchanged document again compares every known row with what was sent: nothing differs.
+    const again = planImport(parseMeetingPart(renewedXml)!, await readContent()).request;
+    expect(again.sharedNotes).toBe(again.sharedNotesBaseline);
+    for (const action of again.actions.filter((a) => a.id)) {
+      expect(action.baseline).toEqual({ text: action.text, ownerEmailOrName: action.ownerEmailOrName ?? "", dueDate: action.dueDate, status: action.status ?? "Open" });
+    }
+    expect(again.actions.map((a) => a.id)).toEqual([earlierId, newId, createdId, null]);
   });
 
   it("puts a prompt at the cursor, behind the selection, and the cursor after it", async () => {

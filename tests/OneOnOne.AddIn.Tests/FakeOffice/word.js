@@ -2,7 +2,9 @@
 // evaluated in jsdom by the vitest tests. It presents the document described by window.__fakeWord (set before the page
 // loads; the test may change window.__fakeWord.document later, as a person typing would), with Word's batching rules:
 // a property can only be read after load() and context.sync(), a call on a null object fails the batch at sync, and
-// changes happen at sync. Without window.__fakeWord it behaves like office.js in a plain browser (host null).
+// changes happen at sync. The pane may replace a custom XML part's XML (setXml) and set a content control's tag; both
+// change window.__fakeWord.document at sync, and setting a null object's tag fails the batch. Without
+// window.__fakeWord it behaves like office.js in a plain browser (host null).
 //
 // window.__fakeWord = {
 //   displayLanguage: "nl-NL", wordApi: "1.4", theme: { bodyBackgroundColor, bodyForegroundColor, isDarkTheme },
@@ -62,8 +64,9 @@
     return error;
   }
 
-  // An object with loadable scalar properties (read through getters that insist on load + sync).
-  function clientObject(context, properties, isNull) {
+  // An object with loadable scalar properties (read through getters that insist on load + sync). A property in
+  // setters can be set as well: the change is queued for the next sync.
+  function clientObject(context, properties, isNull, setters) {
     var loaded = {};
     var values = {};
     var obj = {
@@ -91,6 +94,11 @@
           if (!loaded[name]) throw notLoaded(name);
           return values[name];
         },
+        set: setters && setters[name] ? function (value) {
+          onNull(context, isNull, function () {
+            context.actions.push(function () { setters[name](value); });
+          });
+        } : undefined,
       });
     });
     return obj;
@@ -167,6 +175,9 @@
 
   function xmlPart(context, part) {
     var obj = clientObject(context, { namespaceUri: function () { return part.namespace; } }, false);
+    obj.setXml = function (xml) {
+      context.actions.push(function () { part.xml = xml; });
+    };
     obj.getXml = function () {
       var result = { ready: false };
       context.pending.push(function () { result.ready = true; result.text = part.xml; });
@@ -184,7 +195,7 @@
     var obj = clientObject(context, {
       tag: function () { return control.tag; },
       text: function () { return (control.paragraphs || []).join("\r"); },
-    }, isNull);
+    }, isNull, { tag: function (value) { control.tag = value; } });
     Object.defineProperty(obj, "tables", {
       get: function () {
         return onNull(context, isNull, function () {
@@ -216,7 +227,7 @@
       return onNull(context, isNull || !control.rows[rowIndex] || control.rows[rowIndex].cells[cellIndex] === undefined, function () {
         var row = control && control.rows[rowIndex];
         // The innermost content control around the cell: the row's own when it has one, else the table's.
-        var parent = row && row.tag ? { tag: row.tag } : control;
+        var parent = row && row.tag ? row : control;
         return { body: { parentContentControlOrNullObject: contentControl(context, parent, false) } };
       });
     };

@@ -97,6 +97,8 @@ export const en = {
   wordOpenOutlook: "Open the 1-on-1 from Outlook",
   wordOpenOutlookLabel: "Open Outlook's calendar in a new window",
   wordReadFailed: "The document could not be read: {reason}",
+  wordPartChanged: "The meeting details in this document are gone or name another meeting. Nothing was sent; open the 1-on-1's notes again from Outlook.",
+  wordBaselineFailed: "The 1-on-1 has the changes, but the document could not record what was sent ({reason}). Before sending this document again, open the 1-on-1's notes again from Outlook, or a later send may repeat these values or add new rows twice.",
   wordSendTitle: "Back into the 1-on-1",
   wordSendHelp: "Sends this document's action items and shared notes to the 1-on-1. Only what was changed in the document is applied, so sending again changes nothing more.",
   wordSend: "Send to 1-on-1",

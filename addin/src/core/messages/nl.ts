@@ -99,6 +99,8 @@ export const nl: Record<MessageKey, string> = {
   wordOpenOutlook: "Open de 1-op-1 vanuit Outlook",
   wordOpenOutlookLabel: "Open de agenda van Outlook in een nieuw venster",
   wordReadFailed: "Het document kon niet worden gelezen: {reason}",
+  wordPartChanged: "De afspraakgegevens in dit document zijn weg of horen bij een andere afspraak. Er is niets verstuurd; open de aantekeningen van de 1-op-1 opnieuw vanuit Outlook.",
+  wordBaselineFailed: "De 1-op-1 heeft de wijzigingen, maar het document kon niet vastleggen wat er is verstuurd ({reason}). Open de aantekeningen van de 1-op-1 opnieuw vanuit Outlook voordat je dit document nog eens verstuurt, anders kan een volgende keer deze waarden herhalen of nieuwe rijen dubbel toevoegen.",
   wordSendTitle: "Terug naar de 1-op-1",
   wordSendHelp: "Stuurt de actiepunten en gedeelde notities van dit document naar de 1-op-1. Alleen wat in het document is gewijzigd, wordt verwerkt; nog een keer versturen verandert dus niets meer.",
   wordSend: "Naar 1-op-1 sturen",

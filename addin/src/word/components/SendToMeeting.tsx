@@ -8,10 +8,12 @@ import { useI18n } from "../../core/I18nProvider";
 import type { ChangedAction, DocumentChanges } from "../../core/types";
 import { useStyles } from "../../core/ui/styles";
 import type { WordSession } from "../boot";
-import { planImport, type DocumentRow, type MeetingPart, type RowProblem } from "../document";
+import { afterSend, parseMeetingPart, planImport, withBaseline, type DocumentRow, type MeetingPart, type RowProblem } from "../document";
+import type { WordHost } from "../word";
 
 type Outcome =
-  | { kind: "sent"; changes: DocumentChanges }
+  /** warning: the meeting has the changes, but the document could not take its new baseline. */
+  | { kind: "sent"; changes: DocumentChanges; warning: string | null }
   /** Rows the pane or the server could not apply: nothing was changed. */
   | { kind: "rows"; intro: string; lines: string[] }
   | { kind: "error"; message: string };
@@ -19,7 +21,9 @@ type Outcome =
 /**
  * Reads the action rows and the shared notes from the open document (unsaved edits included, no file upload) and sends
  * them to the meeting. The server applies only what differs from the document's baseline and matches new rows it has
- * seen before, so pressing the button twice changes nothing the second time.
+ * seen before, so pressing the button twice changes nothing the second time. After a send the document's baseline
+ * becomes what was sent and new rows carry their action's id, so a later send applies only later edits (not this
+ * send's values over changes made elsewhere meanwhile) and an edited new row changes its action instead of adding one.
  */
 export function SendToMeeting({ session, part, onSent }: { session: WordSession; part: MeetingPart; onSent: () => Promise<void> }) {
   const { t } = useI18n();
@@ -60,22 +64,44 @@ export function SendToMeeting({ session, part, onSent }: { session: WordSession;
 }
 
 async function sendDocument(session: WordSession, part: MeetingPart, t: Translate): Promise<Outcome> {
-  let plan;
+  const reason = (error: unknown) => (error instanceof Error ? error.message : String(error));
+  let read;
   try {
-    plan = planImport(part, await session.host.readContent());
+    read = await readDocument(session.host, part.meetingId);
   } catch (error) {
-    return { kind: "error", message: t("wordReadFailed", { reason: error instanceof Error ? error.message : String(error) }) };
+    return { kind: "error", message: t("wordReadFailed", { reason: reason(error) }) };
   }
+  if (!read) {
+    return { kind: "error", message: t("wordPartChanged") };
+  }
+  const { xml, current, plan } = read;
   if (plan.problems.length > 0) {
     return { kind: "rows", intro: t("wordRowsInvalid"), lines: plan.problems.map((p) => rowLine(p.table, p.number, problemText(p, t), t)) };
   }
+  let changes;
   try {
-    const changes = await session.api.send<DocumentChanges>("POST", `/api/meetings/${part.meetingId}/notes/import`, plan.request);
-    return { kind: "sent", changes };
+    changes = await session.api.send<DocumentChanges>("POST", `/api/meetings/${part.meetingId}/notes/import`, plan.request);
   } catch (error) {
     const lines = error instanceof ApiError && error.status === 400 ? serverRowProblems(error, plan.rows, t) : [];
     return lines.length > 0 ? { kind: "rows", intro: t("wordRowsRejected"), lines } : { kind: "error", message: describeError(error, t) };
   }
+  try {
+    const next = afterSend(current, plan, changes.created);
+    await session.host.recordSent(withBaseline(xml, next), next.rowsToTag);
+    return { kind: "sent", changes, warning: null };
+  } catch (error) {
+    return { kind: "sent", changes, warning: t("wordBaselineFailed", { reason: reason(error) }) };
+  }
+}
+
+/**
+ * The document's meeting part as it is now (an earlier send may have renewed its baseline) and the import of the
+ * document's content against it; null when the part is gone or names another meeting than the pane shows.
+ */
+async function readDocument(host: WordHost, meetingId: string) {
+  const xml = await host.readMeetingXml();
+  const current = xml === null ? null : parseMeetingPart(xml);
+  return xml !== null && current?.meetingId === meetingId ? { xml, current, plan: planImport(current, await host.readContent()) } : null;
 }
 
 function problemText(problem: RowProblem, t: Translate): string {
@@ -128,21 +154,28 @@ function OutcomeView({ outcome }: { outcome: Outcome }) {
       .map((f) => t(f === "text" ? "wordFieldText" : f === "owner" ? "wordFieldOwner" : f === "dueDate" ? "wordFieldDueDate" : "wordFieldStatus"))
       .join(", ");
   return (
-    <MessageBar intent={changes.changed ? "success" : "info"} layout="multiline">
-      <MessageBarBody>
-        <span data-testid="send-summary">{changes.summary}</span>
-        {changes.changed && (
-          <ul className={styles.meta}>
-            {changes.created.map((a) => (
-              <li key={`c${a.id}`}>{t("wordCreated", { text: a.text })}</li>
-            ))}
-            {changes.updated.map((a) => (
-              <li key={`u${a.id}`}>{t("wordUpdated", { text: a.text, fields: fields(a) })}</li>
-            ))}
-            {changes.sharedNotesUpdated && <li>{t("wordNotesUpdated")}</li>}
-          </ul>
-        )}
-      </MessageBarBody>
-    </MessageBar>
+    <>
+      <MessageBar intent={changes.changed ? "success" : "info"} layout="multiline">
+        <MessageBarBody>
+          <span data-testid="send-summary">{changes.summary}</span>
+          {changes.changed && (
+            <ul className={styles.meta}>
+              {changes.created.map((a) => (
+                <li key={`c${a.id}`}>{t("wordCreated", { text: a.text })}</li>
+              ))}
+              {changes.updated.map((a) => (
+                <li key={`u${a.id}`}>{t("wordUpdated", { text: a.text, fields: fields(a) })}</li>
+              ))}
+              {changes.sharedNotesUpdated && <li>{t("wordNotesUpdated")}</li>}
+            </ul>
+          )}
+        </MessageBarBody>
+      </MessageBar>
+      {outcome.warning && (
+        <MessageBar intent="warning" layout="multiline">
+          <MessageBarBody>{outcome.warning}</MessageBarBody>
+        </MessageBar>
+      )}
+    </>
   );
 }
