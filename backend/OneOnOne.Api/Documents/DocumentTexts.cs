@@ -66,9 +66,6 @@ public static class DocumentTexts
     public static readonly Text NoActionTable = new(
         "The table of new action items is missing from this document (its content control was deleted), so nothing could be read back.",
         "De tabel met nieuwe actiepunten ontbreekt in dit document (het inhoudsbesturingselement is verwijderd), dus er kon niets worden teruggelezen.");
-    public static readonly Text RowInvalid = new(
-        "Some rows of the document cannot be applied; nothing was changed. Fix them and upload it again.",
-        "Sommige rijen in het document kunnen niet worden verwerkt; er is niets gewijzigd. Verbeter ze en upload het opnieuw.");
     public static readonly Text UnknownDate = new(
         "This is not a date: write it as yyyy-mm-dd.",
         "Dit is geen datum: schrijf hem als jjjj-mm-dd.");
@@ -100,10 +97,6 @@ public static class DocumentTexts
     public static readonly Text OneDriveNotFound = new(
         "There is no document of this meeting in your OneDrive yet: store it there first.",
         "Er staat nog geen document van deze afspraak in je OneDrive: sla het daar eerst op.");
-    public static readonly Text OneDriveFailedTitle = new("OneDrive did not answer as expected", "OneDrive antwoordde niet zoals verwacht");
-    public static readonly Text OneDriveFailed = new(
-        "OneDrive could not be reached or refused the request. Nothing was changed; try again in a moment.",
-        "OneDrive was niet bereikbaar of weigerde het verzoek. Er is niets gewijzigd; probeer het zo opnieuw.");
 
     public static Text Status(ActionStatus status) => status == ActionStatus.Done ? StatusDone : StatusOpen;
 }
