@@ -37,9 +37,16 @@ public static class AgendaEndpoints
     /// discussed yet (carried over, never copied), plus those discussed in this meeting.
     /// </summary>
     public static IQueryable<AgendaItem> ForMeeting(OneOnOneDb db, Meeting meeting) =>
-        db.AgendaItems.Where(a => a.SeriesId == meeting.SeriesId
-            && (a.MeetingId == meeting.Id
-                || (a.Meeting.StartUtc < meeting.StartUtc && (a.DiscussedInMeetingId == null || a.DiscussedInMeetingId == meeting.Id))));
+        ForMeeting(db, meeting.Id, meeting.SeriesId, meeting.StartUtc);
+
+    /// <remarks>
+    /// Three disjoint branches, each a seek on an index, rather than one condition with OR over the series: that
+    /// read every item the series ever had, so the agenda got slower with every meeting held.
+    /// </remarks>
+    public static IQueryable<AgendaItem> ForMeeting(OneOnOneDb db, Guid meetingId, Guid seriesId, DateTime meetingStartUtc) =>
+        db.AgendaItems.Where(a => a.MeetingId == meetingId)
+            .Concat(db.AgendaItems.Where(a => a.SeriesId == seriesId && a.DiscussedInMeetingId == null && a.Meeting.StartUtc < meetingStartUtc))
+            .Concat(db.AgendaItems.Where(a => a.SeriesId == seriesId && a.DiscussedInMeetingId == meetingId && a.Meeting.StartUtc < meetingStartUtc));
 
     public static IQueryable<AgendaItemResponse> Project(IQueryable<AgendaItem> items, Guid meetingId) =>
         items

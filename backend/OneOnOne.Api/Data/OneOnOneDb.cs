@@ -43,23 +43,20 @@ public abstract class OneOnOneDb(DbContextOptions options, CallerScope caller) :
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(OneOnOneDb).Assembly);
 
         // Privacy lives here, not in each endpoint: a tenant sees only its rows, a person only the series they are
-        // part of, and a private note only its author.
+        // part of, and a private note only its author. A row of a series is visible exactly when its series is (the
+        // series' own filter holds the tenant); repeating the tenant on every row would make each count read the
+        // rows instead of an index.
         modelBuilder.Entity<Person>().HasQueryFilter(p => p.TenantId == TenantId);
         modelBuilder.Entity<Series>().HasQueryFilter(s =>
             s.TenantId == TenantId && (s.ManagerId == PersonId || s.ReportId == PersonId));
-        modelBuilder.Entity<Meeting>().HasQueryFilter(m =>
-            m.TenantId == TenantId && (m.Series.ManagerId == PersonId || m.Series.ReportId == PersonId));
-        modelBuilder.Entity<AgendaItem>().HasQueryFilter(a =>
-            a.TenantId == TenantId && (a.Meeting.Series.ManagerId == PersonId || a.Meeting.Series.ReportId == PersonId));
-        modelBuilder.Entity<ActionItem>().HasQueryFilter(a =>
-            a.TenantId == TenantId && (a.Series.ManagerId == PersonId || a.Series.ReportId == PersonId));
+        modelBuilder.Entity<Meeting>().HasQueryFilter(m => m.Series.ManagerId == PersonId || m.Series.ReportId == PersonId);
+        modelBuilder.Entity<AgendaItem>().HasQueryFilter(a => a.Meeting.Series.ManagerId == PersonId || a.Meeting.Series.ReportId == PersonId);
+        modelBuilder.Entity<ActionItem>().HasQueryFilter(a => a.Series.ManagerId == PersonId || a.Series.ReportId == PersonId);
         modelBuilder.Entity<Note>().HasQueryFilter(n =>
-            n.TenantId == TenantId
-            && (n.Meeting.Series.ManagerId == PersonId || n.Meeting.Series.ReportId == PersonId)
+            (n.Meeting.Series.ManagerId == PersonId || n.Meeting.Series.ReportId == PersonId)
             && (n.OwnerKey == Guid.Empty || n.OwnerKey == PersonId));
         modelBuilder.Entity<FollowUp>().HasQueryFilter(f => f.TenantId == TenantId && f.RecipientId == PersonId);
-        modelBuilder.Entity<ActionAuditEntry>().HasQueryFilter(a =>
-            a.TenantId == TenantId && (a.Series.ManagerId == PersonId || a.Series.ReportId == PersonId));
+        modelBuilder.Entity<ActionAuditEntry>().HasQueryFilter(a => a.Series.ManagerId == PersonId || a.Series.ReportId == PersonId);
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)

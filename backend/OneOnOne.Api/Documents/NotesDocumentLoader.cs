@@ -27,11 +27,7 @@ public static class NotesDocumentLoader
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var agenda = await AgendaEndpoints.Project(AgendaEndpoints.ForMeeting(db, meeting), meeting.Id).ToArrayAsync(cancellationToken);
         // The same selection as the pane: what is open, and what was created or finished in this meeting.
-        var actions = await ActionsEndpoints.Project(
-                db.ActionItems.Where(a => a.SeriesId == series.Id
-                    && (a.Status == ActionStatus.Open || a.CreatedInMeetingId == meeting.Id || a.CompletedInMeetingId == meeting.Id)),
-                today)
-            .ToArrayAsync(cancellationToken);
+        var actions = await ActionsEndpoints.Project(ActionsEndpoints.ShownIn(db, series.Id, meeting.Id), today).ToArrayAsync(cancellationToken);
         var meetingsBefore = await db.Meetings.CountAsync(
             m => m.SeriesId == series.Id && m.Status == MeetingStatus.Scheduled && m.StartUtc < meeting.StartUtc, cancellationToken);
         var sharedNotes = await db.Notes

@@ -37,8 +37,8 @@ public sealed record PromptResponse(string Key, PromptTheme Theme, string Text);
 public sealed record SeriesHealth(int MeetingsHeld, int ActionsTotal, int ActionsDone, int ActionsDoneOnTime, int ActionsOpen, int ActionsOverdue);
 
 /// <summary>
-/// Everything the Outlook pane shows, in one round trip and a fixed number of queries however long the
-/// series' history is.
+/// Everything the Outlook pane shows, in one round trip and a fixed number of queries, each reading
+/// indexes, so it does not slow down as the series' history grows.
 /// </summary>
 public static class PaneEndpoints
 {
@@ -54,78 +54,114 @@ public static class PaneEndpoints
     public static async Task<Results<Ok<PaneResponse>, NotFound>> GetAsync(
         Guid meetingId, Caller caller, OneOnOneDb db, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var meeting = await db.Meetings
-            .Include(m => m.Series).ThenInclude(s => s.Manager)
-            .Include(m => m.Series).ThenInclude(s => s.Report)
-            .AsSplitQuery()
-            .FirstOrDefaultAsync(m => m.Id == meetingId, cancellationToken);
-        if (meeting is null)
+        var now = clock.GetUtcNow().UtcDateTime;
+        var today = DateOnly.FromDateTime(now);
+        var header = await Header(db, meetingId, now, today).FirstOrDefaultAsync(cancellationToken);
+        if (header is null)
         {
             return TypedResults.NotFound();
         }
 
-        var series = meeting.Series;
-        var now = clock.GetUtcNow().UtcDateTime;
-        var today = DateOnly.FromDateTime(now);
-        var scheduled = db.Meetings.Where(m => m.SeriesId == series.Id && m.Status == MeetingStatus.Scheduled);
-
-        var previous = await scheduled.Where(m => m.StartUtc < meeting.StartUtc).OrderByDescending(m => m.StartUtc)
-            .Select(m => new { m.Id, m.StartUtc }).FirstOrDefaultAsync(cancellationToken);
-        var next = await scheduled.Where(m => m.StartUtc > meeting.StartUtc).OrderBy(m => m.StartUtc)
-            .Select(m => new { m.Id, m.StartUtc }).FirstOrDefaultAsync(cancellationToken);
-        var agenda = await AgendaEndpoints.Project(AgendaEndpoints.ForMeeting(db, meeting), meeting.Id).ToArrayAsync(cancellationToken);
-
-        var previousId = previous?.Id;
-        var actions = await ActionsEndpoints.Project(
-                db.ActionItems.Where(a => a.SeriesId == series.Id
-                    && (a.Status == ActionStatus.Open || a.CreatedInMeetingId == meeting.Id
-                        || a.CompletedInMeetingId == meeting.Id || (previousId != null && a.CompletedInMeetingId == previousId))),
-                today)
+        var agenda = await AgendaEndpoints.Project(AgendaEndpoints.ForMeeting(db, meetingId, header.SeriesId, header.StartUtc), meetingId)
             .ToArrayAsync(cancellationToken);
-        // One statement for every count, so the number of queries does not grow with the history.
-        var stats = await db.Series.Where(s => s.Id == series.Id)
-            .Select(s => new
-            {
-                MeetingsBefore = db.Meetings.Count(m => m.SeriesId == s.Id && m.Status == MeetingStatus.Scheduled && m.StartUtc < meeting.StartUtc),
-                MeetingsHeld = db.Meetings.Count(m => m.SeriesId == s.Id && m.Status == MeetingStatus.Scheduled && m.EndUtc <= now),
-                ActionsTotal = db.ActionItems.Count(a => a.SeriesId == s.Id),
-                ActionsDone = db.ActionItems.Count(a => a.SeriesId == s.Id && a.Status == ActionStatus.Done),
-                ActionsDoneOnTime = db.ActionItems.Count(a => a.SeriesId == s.Id && a.Status == ActionStatus.Done
-                    && (a.DueDate == null || DateOnly.FromDateTime(a.CompletedUtc!.Value) <= a.DueDate)),
-                ActionsOverdue = db.ActionItems.Count(a => a.SeriesId == s.Id && a.Status == ActionStatus.Open && a.DueDate < today),
-            })
-            .SingleAsync(cancellationToken);
+        var actions = await ActionsEndpoints.Project(ActionsEndpoints.ShownIn(db, header.SeriesId, meetingId, header.PreviousId), today)
+            .ToArrayAsync(cancellationToken);
+        var notes = await db.Notes.AsNoTracking().Where(n => n.MeetingId == meetingId).ToListAsync(cancellationToken);
 
-        var notes = await db.Notes.Where(n => n.MeetingId == meeting.Id).ToListAsync(cancellationToken);
-
-        var role = series.RoleOf(caller.PersonId);
-        var openActions = actions.Where(a => a.CreatedInMeetingId != meeting.Id && (a.Status == ActionStatus.Open || a.CompletedInMeetingId == meeting.Id)).ToArray();
-        var prompts = PromptLibrary.ForMeeting(series.Id, stats.MeetingsBefore, role, hasOpenActions: openActions.Any(a => a.Status == ActionStatus.Open))
+        var role = header.Manager.Id == caller.PersonId ? ParticipantRole.Manager : ParticipantRole.Report;
+        var openActions = actions.Where(a => a.CreatedInMeetingId != meetingId && (a.Status == ActionStatus.Open || a.CompletedInMeetingId == meetingId)).ToArray();
+        var prompts = PromptLibrary.ForMeeting(header.SeriesId, header.MeetingsBefore, role, hasOpenActions: openActions.Any(a => a.Status == ActionStatus.Open))
             .Select(p => new PromptResponse(p.Key, p.Theme, p.Text(caller.Language)))
             .ToArray();
 
         return TypedResults.Ok(new PaneResponse(
-            new PaneMeeting(meeting.Id, series.Id, Utc(meeting.StartUtc), Utc(meeting.EndUtc), meeting.Subject, meeting.Goal, meeting.Status, role, meeting.Version, series.Version),
-            [Participant(series.Manager, ParticipantRole.Manager, caller), Participant(series.Report, ParticipantRole.Report, caller)],
-            previous is null ? null : new PaneMeetingReference(previous.Id, Utc(previous.StartUtc)),
-            next is null ? null : new PaneMeetingReference(next.Id, Utc(next.StartUtc)),
+            new PaneMeeting(meetingId, header.SeriesId, Utc(header.StartUtc), Utc(header.EndUtc), header.Subject, header.Goal, header.Status, role, header.Version, header.SeriesVersion),
+            [Participant(header.Manager, ParticipantRole.Manager, caller), Participant(header.Report, ParticipantRole.Report, caller)],
+            header is { PreviousId: { } previousId, PreviousStartUtc: { } previousStart } ? new PaneMeetingReference(previousId, Utc(previousStart)) : null,
+            header is { NextId: { } nextId, NextStartUtc: { } nextStart } ? new PaneMeetingReference(nextId, Utc(nextStart)) : null,
             agenda,
             openActions,
-            actions.Where(a => previousId != null && a.CompletedInMeetingId == previousId && a.CreatedInMeetingId != meeting.Id).ToArray(),
-            actions.Where(a => a.CreatedInMeetingId == meeting.Id).ToArray(),
+            actions.Where(a => header.PreviousId != null && a.CompletedInMeetingId == header.PreviousId && a.CreatedInMeetingId != meetingId).ToArray(),
+            actions.Where(a => a.CreatedInMeetingId == meetingId).ToArray(),
             prompts,
             NotesEndpoints.ToResponse(notes),
             new SeriesHealth(
-                stats.MeetingsHeld,
-                stats.ActionsTotal,
-                stats.ActionsDone,
-                stats.ActionsDoneOnTime,
-                stats.ActionsTotal - stats.ActionsDone,
-                stats.ActionsOverdue),
+                header.MeetingsHeld,
+                header.ActionsTotal,
+                header.ActionsDone,
+                header.ActionsDoneOnTime,
+                header.ActionsTotal - header.ActionsDone,
+                header.ActionsOverdue),
             caller.Language));
     }
 
-    private static PaneParticipant Participant(Person person, ParticipantRole role, Caller caller) =>
+    /// <summary>
+    /// The meeting, its people, its neighbours and the series' counts in one statement. Every count reads one
+    /// index (see the configurations of Meeting and ActionItem), never the rows.
+    /// </summary>
+    private static IQueryable<PaneHeader> Header(OneOnOneDb db, Guid meetingId, DateTime now, DateOnly today) =>
+        db.Meetings.AsNoTracking()
+            .Where(m => m.Id == meetingId)
+            .Select(m => new PaneHeader
+            {
+                SeriesId = m.SeriesId,
+                StartUtc = m.StartUtc,
+                EndUtc = m.EndUtc,
+                Subject = m.Subject,
+                Goal = m.Goal,
+                Status = m.Status,
+                Version = m.Version,
+                SeriesVersion = m.Series.Version,
+                Manager = new PaneHeaderPerson(m.Series.Manager.Id, m.Series.Manager.DisplayName, m.Series.Manager.Email),
+                Report = new PaneHeaderPerson(m.Series.Report.Id, m.Series.Report.DisplayName, m.Series.Report.Email),
+                PreviousId = db.Meetings
+                    .Where(p => p.SeriesId == m.SeriesId && p.Status == MeetingStatus.Scheduled && p.StartUtc < m.StartUtc)
+                    .OrderByDescending(p => p.StartUtc).Select(p => (Guid?)p.Id).FirstOrDefault(),
+                PreviousStartUtc = db.Meetings
+                    .Where(p => p.SeriesId == m.SeriesId && p.Status == MeetingStatus.Scheduled && p.StartUtc < m.StartUtc)
+                    .OrderByDescending(p => p.StartUtc).Select(p => (DateTime?)p.StartUtc).FirstOrDefault(),
+                NextId = db.Meetings
+                    .Where(p => p.SeriesId == m.SeriesId && p.Status == MeetingStatus.Scheduled && p.StartUtc > m.StartUtc)
+                    .OrderBy(p => p.StartUtc).Select(p => (Guid?)p.Id).FirstOrDefault(),
+                NextStartUtc = db.Meetings
+                    .Where(p => p.SeriesId == m.SeriesId && p.Status == MeetingStatus.Scheduled && p.StartUtc > m.StartUtc)
+                    .OrderBy(p => p.StartUtc).Select(p => (DateTime?)p.StartUtc).FirstOrDefault(),
+                MeetingsBefore = db.Meetings.Count(p => p.SeriesId == m.SeriesId && p.Status == MeetingStatus.Scheduled && p.StartUtc < m.StartUtc),
+                MeetingsHeld = db.Meetings.Count(p => p.SeriesId == m.SeriesId && p.Status == MeetingStatus.Scheduled && p.EndUtc <= now),
+                ActionsTotal = db.ActionItems.Count(a => a.SeriesId == m.SeriesId),
+                ActionsDone = db.ActionItems.Count(a => a.SeriesId == m.SeriesId && a.Status == ActionStatus.Done),
+                ActionsDoneOnTime = db.ActionItems.Count(a => a.SeriesId == m.SeriesId && a.Status == ActionStatus.Done
+                    && (a.DueDate == null || DateOnly.FromDateTime(a.CompletedUtc!.Value) <= a.DueDate)),
+                ActionsOverdue = db.ActionItems.Count(a => a.SeriesId == m.SeriesId && a.Status == ActionStatus.Open && a.DueDate < today),
+            });
+
+    private sealed class PaneHeader
+    {
+        public Guid SeriesId { get; init; }
+        public DateTime StartUtc { get; init; }
+        public DateTime EndUtc { get; init; }
+        public required string Subject { get; init; }
+        public string? Goal { get; init; }
+        public MeetingStatus Status { get; init; }
+        public Guid Version { get; init; }
+        public Guid SeriesVersion { get; init; }
+        public required PaneHeaderPerson Manager { get; init; }
+        public required PaneHeaderPerson Report { get; init; }
+        public Guid? PreviousId { get; init; }
+        public DateTime? PreviousStartUtc { get; init; }
+        public Guid? NextId { get; init; }
+        public DateTime? NextStartUtc { get; init; }
+        public int MeetingsBefore { get; init; }
+        public int MeetingsHeld { get; init; }
+        public int ActionsTotal { get; init; }
+        public int ActionsDone { get; init; }
+        public int ActionsDoneOnTime { get; init; }
+        public int ActionsOverdue { get; init; }
+    }
+
+    private sealed record PaneHeaderPerson(Guid Id, string DisplayName, string Email);
+
+    private static PaneParticipant Participant(PaneHeaderPerson person, ParticipantRole role, Caller caller) =>
         new(person.Id, person.DisplayName, person.Email, role, person.Id == caller.PersonId);
 
     private static DateTimeOffset Utc(DateTime utc) => new(utc, TimeSpan.Zero);

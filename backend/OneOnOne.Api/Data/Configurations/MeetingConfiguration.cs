@@ -16,6 +16,8 @@ internal sealed class MeetingConfiguration : IEntityTypeConfiguration<Meeting>
         builder.Property(m => m.Version).IsConcurrencyToken();
         builder.HasOne(m => m.Series).WithMany(s => s.Meetings).HasForeignKey(m => m.SeriesId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(m => new { m.SeriesId, m.StartUtc }).IsUnique();
+        // Covers the pane's previous/next meeting and its counts of meetings before and held.
+        builder.HasIndex(m => new { m.SeriesId, m.Status, m.StartUtc, m.EndUtc });
         builder.HasIndex(m => new { m.TenantId, m.StartUtc });
     }
 }

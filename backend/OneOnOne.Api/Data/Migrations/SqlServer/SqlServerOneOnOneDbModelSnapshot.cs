@@ -135,9 +135,11 @@ namespace OneOnOne.Api.Data.Migrations.SqlServer
 
                     b.HasIndex("CompletedInMeetingId");
 
-                    b.HasIndex("SeriesId", "Status");
+                    b.HasIndex("CreatedInMeetingId");
 
                     b.HasIndex("OwnerId", "Status", "DueDate");
+
+                    b.HasIndex("SeriesId", "Status", "DueDate", "CompletedUtc");
 
                     b.ToTable("ActionItems");
                 });
@@ -324,6 +326,8 @@ namespace OneOnOne.Api.Data.Migrations.SqlServer
                         .IsUnique();
 
                     b.HasIndex("TenantId", "StartUtc");
+
+                    b.HasIndex("SeriesId", "Status", "StartUtc", "EndUtc");
 
                     b.ToTable("Meetings");
                 });

@@ -128,9 +128,11 @@ namespace OneOnOne.Api.Data.Migrations.Sqlite
 
                     b.HasIndex("CompletedInMeetingId");
 
-                    b.HasIndex("SeriesId", "Status");
+                    b.HasIndex("CreatedInMeetingId");
 
                     b.HasIndex("OwnerId", "Status", "DueDate");
+
+                    b.HasIndex("SeriesId", "Status", "DueDate", "CompletedUtc");
 
                     b.ToTable("ActionItems");
                 });
@@ -317,6 +319,8 @@ namespace OneOnOne.Api.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.HasIndex("TenantId", "StartUtc");
+
+                    b.HasIndex("SeriesId", "Status", "StartUtc", "EndUtc");
 
                     b.ToTable("Meetings");
                 });
