@@ -10,11 +10,7 @@ public static class IdentityEndpoints
 {
     public static IEndpointRouteBuilder MapIdentityEndpoints(this IEndpointRouteBuilder app, AuthenticationMode mode)
     {
-        app.MapGet("/api/config", (AuthenticationSettings settings) => TypedResults.Ok(new ClientConfig(
-                settings.Mode.ToString(),
-                settings.Mode == AuthenticationMode.EntraId ? settings.ClientId : null,
-                settings.Mode == AuthenticationMode.EntraId ? $"{settings.Instance.TrimEnd('/')}/{settings.TenantId}" : null,
-                settings.Mode == AuthenticationMode.EntraId ? settings.ApiScope : null)))
+        app.MapGet("/api/config", (AuthenticationSettings settings) => TypedResults.Ok(ClientConfig.For(settings)))
             .WithTags("Identity")
             .WithSummary("How the panes sign in (public; no secrets).")
             .AllowAnonymous();
@@ -70,7 +66,19 @@ public static class IdentityEndpoints
     }
 }
 
-public sealed record ClientConfig(string AuthenticationMode, string? ClientId, string? Authority, string? ApiScope);
+/// <summary>How the panes sign in: served at GET /api/config and written into the panes' pages (AddInSetup).</summary>
+public sealed record ClientConfig(string AuthenticationMode, string? ClientId, string? Authority, string? ApiScope)
+{
+    public static ClientConfig For(AuthenticationSettings settings)
+    {
+        var entraId = settings.Mode == Identity.AuthenticationMode.EntraId;
+        return new(
+            settings.Mode.ToString(),
+            entraId ? settings.ClientId : null,
+            entraId ? $"{settings.Instance.TrimEnd('/')}/{settings.TenantId}" : null,
+            entraId ? settings.ApiScope : null);
+    }
+}
 
 public sealed record MeResponse(Guid Id, string DisplayName, string Email, string Language, string? PreferredLanguage)
 {
