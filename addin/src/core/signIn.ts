@@ -6,8 +6,8 @@ import { devToken, devTokenSource, entraTokenSource, fetchDemoPeople, rememberDe
 import type { ClientConfig, DemoPerson, DevToken } from "./types";
 
 export interface DemoPrefetch {
-  /** Anonymous and small; answers 404 in Entra ID mode, which then never reads it. */
-  people: Promise<DemoPerson[]>;
+  /** The demo people, asked for on first use only: the first view never needs them, only choosing someone does. */
+  people: () => Promise<DemoPerson[]>;
   /** A token for the person chosen now or last time in this browser, asked for before the mode is even known. */
   first: { email: string; token: Promise<DevToken>; chosen: boolean } | null;
   /** Nobody chosen or remembered: the first demo person's token, which the preview falls back to. */
@@ -20,7 +20,8 @@ export interface DemoPrefetch {
  * chosen or remembered (a cheap, anonymous request, unused inside Office or in Entra ID mode).
  */
 export function prefetchDemoSignIn(chosen: string | undefined, guessFirstPerson = false): DemoPrefetch {
-  const people = fetchDemoPeople().catch(() => []);
+  let list: Promise<DemoPerson[]> | null = null;
+  const people = () => (list ??= fetchDemoPeople().catch(() => []));
   const email = chosen ?? rememberedDemoPerson();
   const first = email ? { email, token: devToken(email), chosen: chosen !== undefined } : null;
   first?.token.catch(() => undefined);
@@ -30,8 +31,8 @@ export function prefetchDemoSignIn(chosen: string | undefined, guessFirstPerson 
 }
 
 export type SignIn =
-  /** `demo.people` is for switching person later: not waited for, so it does not hold up the first view. */
-  | { kind: "token"; token: TokenSource; demo: { email: string; people: Promise<DemoPerson[]> } | null; name: string }
+  /** `demo.people` is for switching person later, asked for on first use. */
+  | { kind: "token"; token: TokenSource; demo: { email: string; people: () => Promise<DemoPerson[]> } | null; name: string }
   | { kind: "choose"; people: DemoPerson[] };
 
 export interface SignInHints {
@@ -71,5 +72,5 @@ export async function signIn(config: ClientConfig, prefetch: DemoPrefetch, hints
       }
     }
   }
-  return { kind: "choose", people: await prefetch.people };
+  return { kind: "choose", people: await prefetch.people() };
 }

@@ -15,8 +15,8 @@ export interface Session {
   api: Api;
   /** Office's display language (the browser's outside Office): the language before the pane says otherwise. */
   hostTag: string;
-  /** Development mode: who is signed in, and whom else one could be (asked for at the start, not waited for). */
-  demo: { email: string; people: Promise<DemoPerson[]> } | null;
+  /** Development mode: who is signed in, and whom else one could be (asked for on first use). */
+  demo: { email: string; people: () => Promise<DemoPerson[]> } | null;
   /** Preview mode: the person's next meetings, one per 1-on-1; asked for on first use, after the first view. */
   upcoming(): Promise<UpcomingMeeting[]>;
   /** The language the API answers in (sent as Accept-Language). */

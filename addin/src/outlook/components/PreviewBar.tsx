@@ -49,20 +49,20 @@ export function PreviewBar({ session, meetingId, restart }: { session: Session; 
 }
 
 /**
- * The switchers' lists come after the pane is on screen (the people were asked for at the start, the meetings on first
- * use); until they are there, or when they fail, the switcher is simply not shown.
+ * The switchers' lists are asked for once the pane is on screen; until they are there, or when they fail, the switcher
+ * is simply not shown.
  */
-function useAnswer<T>(source: Promise<T> | (() => Promise<T>) | null, initial: T): T {
+function useAnswer<T>(load: (() => Promise<T>) | null, initial: T): T {
   const [value, setValue] = useState(initial);
   useEffect(() => {
-    if (!source) {
+    if (!load) {
       return;
     }
     let live = true;
-    (typeof source === "function" ? source() : source).then((answer) => live && setValue(answer), () => undefined);
+    load().then((answer) => live && setValue(answer), () => undefined);
     return () => {
       live = false;
     };
-  }, [source]);
+  }, [load]);
   return value;
 }
