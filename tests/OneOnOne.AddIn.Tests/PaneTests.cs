@@ -59,6 +59,38 @@ public sealed class PaneTests(BrowserFixture fixture) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_agenda_shows_before_React_and_Reacts_interactive_agenda_replaces_it()
+    {
+        var page = await OpenAsync(PriyaOpensInvite());
+        await Expect(page.Locator("#root[data-interactive]")).ToHaveCountAsync(1);
+
+        // Hold the UI code back (routing also turns the browser's cache off), so the first view stays on screen.
+        var release = new TaskCompletionSource();
+        await page.Context.RouteAsync("**/assets/App-*.js", async route =>
+        {
+            await release.Task;
+            await route.ContinueAsync();
+        });
+        await page.ReloadAsync(new PageReloadOptions { WaitUntil = WaitUntilState.Commit });
+
+        var root = page.Locator("#root");
+        await Expect(Agenda(page).Locator("li").First).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("1-on-1 with Sanne Visser");
+        await Expect(root).ToHaveAttributeAsync("aria-busy", "true");
+        await Expect(root).Not.ToHaveAttributeAsync("data-interactive", "true");
+        await Expect(Agenda(page).GetByRole(AriaRole.Checkbox)).ToHaveCountAsync(0);
+        var firstItem = (await Agenda(page).Locator("li").First.Locator("span").First.InnerTextAsync()).Trim();
+
+        release.SetResult();
+        await Expect(root).ToHaveAttributeAsync("data-interactive", "true");
+        await Expect(root).Not.ToHaveAttributeAsync("aria-busy", "true");
+        await Expect(Agenda(page)).ToHaveCountAsync(1);
+        await Expect(Agenda(page).GetByText(firstItem)).ToBeVisibleAsync();
+        await Expect(Agenda(page).GetByRole(AriaRole.Checkbox).First).ToBeEnabledAsync();
+        await Expect(page.GetByLabel("New talking point")).ToBeEditableAsync();
+    }
+
+    [Fact]
     public async Task Attendee_in_read_mode_ticks_an_open_action_and_it_stays_done()
     {
         var page = await OpenAsync(PriyaOpensInvite());

@@ -5,7 +5,15 @@ import type { ClientConfig, DemoPerson, DevToken } from "./types";
 
 export type TokenSource = (refresh: boolean) => Promise<string>;
 
+/**
+ * The server writes the configuration into the pane's page (backend AddInSetup.ConfigElement), which saves a request
+ * before signing in; `vite dev` serves the page without it, so then it is asked for.
+ */
 export async function fetchConfig(): Promise<ClientConfig> {
+  const inPage = document.getElementById("oneonone-config")?.textContent;
+  if (inPage) {
+    return JSON.parse(inPage) as ClientConfig;
+  }
   return readJson<ClientConfig>(await request("/api/config", { headers: { Accept: "application/json" } }));
 }
 
@@ -26,21 +34,22 @@ export function rememberDemoPerson(email: string): void {
 }
 
 /**
- * A Development-mode token for a demo person, kept for the tab's session so a reload does not ask again.
+ * A Development-mode token for a demo person, kept for the tab's session so a reload does not ask again; without an
+ * e-mail, for the first demo person (one request instead of asking for the list first).
  * Fails with a 404 ApiError when the e-mail is not a demo person.
  */
-export async function devToken(email: string, refresh = false): Promise<DevToken> {
-  const cached = refresh ? null : safeStorage(() => sessionStorage.getItem(devTokenKey));
+export async function devToken(email: string | null, refresh = false): Promise<DevToken> {
+  const cached = refresh || email === null ? null : safeStorage(() => sessionStorage.getItem(devTokenKey));
   if (cached) {
     const token = JSON.parse(cached) as DevToken;
-    if (token.email.toLowerCase() === email.toLowerCase() && Date.parse(token.expiresAt) - Date.now() > 60_000) {
+    if (token.email.toLowerCase() === email?.toLowerCase() && Date.parse(token.expiresAt) - Date.now() > 60_000) {
       return token;
     }
   }
   const response = await request("/dev/token", {
     method: "POST",
     headers: { "Content-Type": "application/json" },
-    body: JSON.stringify({ email }),
+    body: JSON.stringify(email === null ? {} : { email }),
   });
   const token = await readJson<DevToken>(response);
   safeStorage(() => sessionStorage.setItem(devTokenKey, JSON.stringify(token)));

@@ -6,23 +6,33 @@ import { devToken, devTokenSource, entraTokenSource, fetchDemoPeople, rememberDe
 import type { ClientConfig, DemoPerson, DevToken } from "./types";
 
 export interface DemoPrefetch {
-  /** Anonymous and small; answers 404 in Entra ID mode, which then never reads it. */
-  people: Promise<DemoPerson[]>;
+  /** The demo people, asked for on first use only: the first view never needs them, only choosing someone does. */
+  people: () => Promise<DemoPerson[]>;
   /** A token for the person chosen now or last time in this browser, asked for before the mode is even known. */
   first: { email: string; token: Promise<DevToken>; chosen: boolean } | null;
+  /** Nobody chosen or remembered: the first demo person's token, which the preview falls back to. */
+  firstPerson: Promise<DevToken> | null;
 }
 
-/** Starts the Development mode's requests at once, in parallel with everything else the pane asks for. */
-export function prefetchDemoSignIn(chosen: string | undefined): DemoPrefetch {
-  const people = fetchDemoPeople().catch(() => []);
+/**
+ * Starts the Development mode's requests at once, in parallel with everything else the pane asks for.
+ * `guessFirstPerson`: a pane that may fall back to the first demo person asks for that token too when nobody is
+ * chosen or remembered (a cheap, anonymous request, unused inside Office or in Entra ID mode).
+ */
+export function prefetchDemoSignIn(chosen: string | undefined, guessFirstPerson = false): DemoPrefetch {
+  let list: Promise<DemoPerson[]> | null = null;
+  const people = () => (list ??= fetchDemoPeople().catch(() => []));
   const email = chosen ?? rememberedDemoPerson();
   const first = email ? { email, token: devToken(email), chosen: chosen !== undefined } : null;
   first?.token.catch(() => undefined);
-  return { people, first };
+  const firstPerson = !email && guessFirstPerson ? devToken(null) : null;
+  firstPerson?.catch(() => undefined);
+  return { people, first, firstPerson };
 }
 
 export type SignIn =
-  | { kind: "token"; token: TokenSource; demo: { email: string; people: DemoPerson[] } | null; name: string }
+  /** `demo.people` is for switching person later, asked for on first use. */
+  | { kind: "token"; token: TokenSource; demo: { email: string; people: () => Promise<DemoPerson[]> } | null; name: string }
   | { kind: "choose"; people: DemoPerson[] };
 
 export interface SignInHints {
@@ -39,30 +49,28 @@ export async function signIn(config: ClientConfig, prefetch: DemoPrefetch, hints
 
   // Someone just chosen comes first; then the host's own user; then the choice from last time.
   const { hostUser } = hints;
-  const tries: { email: string; token: () => Promise<DevToken> }[] = [];
+  const tries: (() => Promise<DevToken>)[] = [];
   const first = prefetch.first;
   if (first) {
-    tries.push({ email: first.email, token: () => first.token });
+    tries.push(() => first.token);
   }
   if (hostUser && first?.email.toLowerCase() !== hostUser.toLowerCase()) {
-    tries.splice(first?.chosen ? 1 : 0, 0, { email: hostUser, token: () => devToken(hostUser) });
+    tries.splice(first?.chosen ? 1 : 0, 0, () => devToken(hostUser));
   }
-  const people = await prefetch.people;
-  const fallback = people[0];
-  if (hints.fallbackToFirstPerson && fallback) {
-    tries.push({ email: fallback.email, token: () => devToken(fallback.email) });
+  if (hints.fallbackToFirstPerson) {
+    tries.push(() => prefetch.firstPerson ?? devToken(null));
   }
 
   for (const attempt of tries) {
     try {
-      const token = await attempt.token();
+      const token = await attempt();
       rememberDemoPerson(token.email);
-      return { kind: "token", token: devTokenSource(token), demo: { email: token.email, people }, name: token.displayName };
+      return { kind: "token", token: devTokenSource(token), demo: { email: token.email, people: prefetch.people }, name: token.displayName };
     } catch (error) {
       if (!(error instanceof ApiError && error.status === 404)) {
         throw error;
       }
     }
   }
-  return { kind: "choose", people };
+  return { kind: "choose", people: await prefetch.people() };
 }

@@ -1,5 +1,5 @@
 import { FluentProvider, MessageBar, MessageBarBody, Spinner } from "@fluentui/react-components";
-import { lazy, Suspense, useEffect, useMemo, useState } from "react";
+import { lazy, Suspense, useEffect, useLayoutEffect, useMemo, useState } from "react";
 import { createRoot } from "react-dom/client";
 import { I18nProvider, useI18n } from "../core/I18nProvider";
 import { themeFor } from "../core/theme";
@@ -13,18 +13,33 @@ import { useStyles } from "../core/ui/styles";
 // Shown only in Development mode without a known person: not part of the usual first view.
 const DemoPersonPicker = lazy(() => import("../core/ui/DemoPersonPicker"));
 
-export function mount(root: HTMLElement, deps: BootDependencies, first: Promise<BootState>): void {
-  root.textContent = "";
-  root.removeAttribute("aria-busy");
-  createRoot(root).render(<Root deps={deps} first={first} />);
+/** Marks #root (data-interactive) and the timeline (performance mark) once React's pane is on screen. */
+const interactiveMark = "oneonone-interactive";
+
+/**
+ * Renders the pane for what the entry's boot answered. Whatever the entry put in #root (the loading text or the
+ * first view) stays until React's first commit replaces it, so nothing flashes in between.
+ */
+export function mount(root: HTMLElement, deps: BootDependencies, first: BootState): void {
+  createRoot(root).render(<Root root={root} deps={deps} first={first} />);
 }
 
-function Root({ deps, first }: { deps: BootDependencies; first: Promise<BootState> }) {
-  const [pending, setPending] = useState(first);
-  const [state, setState] = useState<BootState | null>(null);
+function Root({ root, deps, first }: { root: HTMLElement; deps: BootDependencies; first: BootState }) {
+  const [pending, setPending] = useState<Promise<BootState> | null>(null);
+  const [state, setState] = useState<BootState | null>(first);
   const prefersDark = useMemo(() => window.matchMedia?.("(prefers-color-scheme: dark)").matches ?? false, []);
 
+  // Before the browser paints React's first commit: the first view is gone, so #root is no longer busy.
+  useLayoutEffect(() => {
+    root.removeAttribute("aria-busy");
+    root.dataset.interactive = "true";
+    performance.mark(interactiveMark);
+  }, [root]);
+
   useEffect(() => {
+    if (!pending) {
+      return;
+    }
     let live = true;
     setState(null);
     void pending.then((next) => live && setState(next));

@@ -1,5 +1,6 @@
 // Everything the first view needs, started as soon as the page runs (before React and Fluent have loaded):
-// office.js, the sign-in configuration, the token, the meeting and the pane's data.
+// office.js, the sign-in configuration, the token, the meeting and the pane's data. In the preview outside Office that
+// is two requests in a row at most: the first demo person's token and the pane of their next meeting.
 import { ApiError, createApi, type Api } from "../core/api";
 import { fetchConfig } from "../core/auth";
 import { prefetchDemoSignIn, signIn } from "../core/signIn";
@@ -14,10 +15,10 @@ export interface Session {
   api: Api;
   /** Office's display language (the browser's outside Office): the language before the pane says otherwise. */
   hostTag: string;
-  /** Development mode: who is signed in, and whom else one could be. */
-  demo: { email: string; people: DemoPerson[] } | null;
-  /** Preview mode: the person's next meetings, one per 1-on-1. */
-  upcoming: UpcomingMeeting[];
+  /** Development mode: who is signed in, and whom else one could be (asked for on first use). */
+  demo: { email: string; people: () => Promise<DemoPerson[]> } | null;
+  /** Preview mode: the person's next meetings, one per 1-on-1; asked for on first use, after the first view. */
+  upcoming(): Promise<UpcomingMeeting[]>;
   /** The language the API answers in (sent as Accept-Language). */
   setLanguage(language: string): void;
 }
@@ -42,7 +43,7 @@ export interface BootDependencies {
 export async function boot(deps: BootDependencies, choice: BootChoice = {}): Promise<BootState> {
   // Everything that does not depend on an earlier answer starts now, in parallel.
   const configRequest = fetchConfig();
-  const prefetch = prefetchDemoSignIn(choice.email);
+  const prefetch = prefetchDemoSignIn(choice.email, true);
   const host = await deps.office;
   const hostTag = host?.displayLanguage ?? deps.browserLanguage;
   // Reading the item is asynchronous in compose mode: start it while signing in.
@@ -55,6 +56,7 @@ export async function boot(deps: BootDependencies, choice: BootChoice = {}): Pro
     }
     let language = hostTag;
     const api = createApi({ token: signedIn.token, language: () => language });
+    let upcoming: Promise<UpcomingMeeting[]> | null = null;
     const session: Session = {
       mode: host ? "office" : "preview",
       host,
@@ -62,18 +64,19 @@ export async function boot(deps: BootDependencies, choice: BootChoice = {}): Pro
       api,
       hostTag,
       demo: signedIn.demo,
-      upcoming: [],
+      upcoming: () => (upcoming ??= api.get<UpcomingMeeting[]>("/api/meetings/upcoming")),
       setLanguage: (value) => (language = value),
     };
 
-    let meetingId: string;
+    let panePath: string;
     if (host) {
       const event = await appointment;
       if (!event) {
         return { kind: "notOneOnOne", session, detail: null };
       }
       try {
-        meetingId = (await api.send<ResolveResponse>("POST", "/api/meetings/resolve", event)).meetingId;
+        const { meetingId } = await api.send<ResolveResponse>("POST", "/api/meetings/resolve", event);
+        panePath = `/api/meetings/${meetingId}/pane`;
       } catch (error) {
         if (error instanceof ApiError && error.status === 422) {
           return { kind: "notOneOnOne", session, detail: error.detail };
@@ -81,15 +84,19 @@ export async function boot(deps: BootDependencies, choice: BootChoice = {}): Pro
         throw error;
       }
     } else {
-      session.upcoming = await api.get<UpcomingMeeting[]>("/api/meetings/upcoming");
-      const chosen = session.upcoming.find((m) => m.meetingId === choice.meetingId) ?? session.upcoming[0];
-      if (!chosen) {
-        return { kind: "noUpcoming", session, name: signedIn.name };
-      }
-      meetingId = chosen.meetingId;
+      // The preview: the meeting chosen in its switcher, else the next one, which the server finds itself.
+      panePath = choice.meetingId ? `/api/meetings/${choice.meetingId}/pane` : "/api/meetings/next/pane";
     }
 
-    const pane = await api.get<PaneData>(`/api/meetings/${meetingId}/pane`);
+    let pane: PaneData;
+    try {
+      pane = await api.get<PaneData>(panePath);
+    } catch (error) {
+      if (!host && !choice.meetingId && error instanceof ApiError && error.status === 404) {
+        return { kind: "noUpcoming", session, name: signedIn.name };
+      }
+      throw error;
+    }
     language = pane.language;
     return { kind: "ready", session, pane };
   } catch (error) {

@@ -1,7 +1,10 @@
 // Entry of the Outlook pane. Kept small and free of React: it starts office.js detection and every data request
-// first, then loads the UI code in parallel, so the data is (nearly) there when the UI can show it.
+// first, shows the first view with plain DOM as soon as the data is there (firstPaint.ts), and only then runs the UI
+// code, which `<link rel="modulepreload">` has fetched meanwhile: compiling React and Fluent UI (most of the script)
+// would otherwise hold up that first view.
 import { translator, pickLanguage } from "../core/i18n";
 import { boot, type BootDependencies } from "./boot";
+import { paintFirstView } from "./firstPaint";
 import { connectToOutlook } from "./office";
 
 // office.js normally answers within a second; a browser that cannot reach Microsoft's CDN gets the preview.
@@ -16,8 +19,18 @@ document.documentElement.lang = language;
 root.setAttribute("aria-busy", "true");
 root.textContent = translator(language)("loading");
 
-import("./App")
-  .then(({ mount }) => mount(root, deps, first))
+/** Resolves once the browser has drawn a frame with what is in the page now. */
+const afterNextPaint = () => new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+
+first
+  .then(async (state) => {
+    if (state.kind === "ready") {
+      paintFirstView(root, state.pane, { hostTag: state.session.hostTag, preview: state.session.mode === "preview" });
+      await afterNextPaint();
+    }
+    const { mount } = await import("./App");
+    mount(root, deps, state);
+  })
   .catch(() => {
     // The UI code itself did not load (the server went away, say): say so instead of a blank pane.
     const t = translator(pickLanguage(navigator.language));

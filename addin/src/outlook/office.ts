@@ -1,6 +1,6 @@
 // The only module that talks to Office.js in the Outlook pane. Everything else gets plain data from here.
 import { officeReady } from "../core/officeJs";
-import { hostColors, type HostColors, type OfficeThemeColors } from "../core/theme";
+import { hostColors, type HostColors, type OfficeThemeColors } from "../core/hostColors";
 import type { EmailAddress, RecurrenceInput, RecurrenceType, ResolveRequest } from "../core/types";
 
 export interface OutlookHost {
@@ -13,7 +13,9 @@ export interface OutlookHost {
 
 /** Outlook, or null outside it (a plain browser, no office.js, or no answer in time): the pane then shows its preview. */
 export async function connectToOutlook(timeoutMs: number): Promise<OutlookHost | null> {
-  return (await officeReady(timeoutMs)) === Office.HostType.Outlook ? outlookHost() : null;
+  // Without office.js (no host, or Microsoft's CDN unreachable) there is no `Office` to compare with.
+  const host = await officeReady(timeoutMs);
+  return host !== null && host === Office.HostType.Outlook ? outlookHost() : null;
 }
 
 export function outlookHost(): OutlookHost {

@@ -70,7 +70,7 @@ export async function boot(deps: BootDependencies, choice: BootChoice = {}): Pro
     const config = await configRequest;
     demo = config.authenticationMode === "Development";
     if (choice.choosePerson && demo) {
-      return state({ kind: "chooseDemoPerson", people: await prefetch.people });
+      return state({ kind: "chooseDemoPerson", people: await prefetch.people() });
     }
     // Word does not say who its user is: the demo person comes from this browser's last choice, or is asked for.
     const signedIn = await signIn(config, prefetch, { hostUser: null, fallbackToFirstPerson: false });

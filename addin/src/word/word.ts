@@ -1,6 +1,6 @@
 // The only module of the Word pane that talks to Office.js (Word's document). Everything else gets plain data from here.
 import { officeReady } from "../core/officeJs";
-import { hostColors, type HostColors, type OfficeThemeColors } from "../core/theme";
+import { hostColors, type HostColors, type OfficeThemeColors } from "../core/hostColors";
 import { meetingNamespace, tags, type DocumentContent, type DocumentRow, type RowToTag, type TableName } from "./document";
 
 export interface WordHost {
@@ -23,7 +23,9 @@ export interface WordHost {
 
 /** Word, or null outside it (a plain browser, another Office host, no office.js, or no answer in time). */
 export async function connectToWord(timeoutMs: number): Promise<WordHost | null> {
-  return (await officeReady(timeoutMs)) === Office.HostType.Word ? wordHost() : null;
+  // Without office.js (no host, or Microsoft's CDN unreachable) there is no `Office` to compare with.
+  const host = await officeReady(timeoutMs);
+  return host !== null && host === Office.HostType.Word ? wordHost() : null;
 }
 
 export function wordHost(): WordHost {

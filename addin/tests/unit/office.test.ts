@@ -1,7 +1,7 @@
 // The Office module against office-addin-mock: Outlook's read and compose modes, and older requirement sets.
 import { OfficeMockObject } from "office-addin-mock";
 import { afterEach, describe, expect, it } from "vitest";
-import { outlookHost, readAppointment } from "../../src/outlook/office";
+import { connectToOutlook, outlookHost, readAppointment } from "../../src/outlook/office";
 
 const start = new Date("2026-11-28T09:00:00Z");
 const end = new Date("2026-11-28T09:30:00Z");
@@ -36,6 +36,12 @@ function installOffice(item: Record<string, unknown>, mailboxVersion: string, ex
 
 afterEach(() => {
   delete (globalThis as Record<string, unknown>).Office;
+});
+
+describe("connecting", () => {
+  it("gives no host, not an error, when office.js never arrives (a browser without Microsoft's CDN)", async () => {
+    await expect(connectToOutlook(10)).resolves.toBeNull();
+  });
 });
 
 describe("read mode (the attendee's surface)", () => {

@@ -1,4 +1,5 @@
 using System.Reflection;
+using System.Text.Json;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Net.Http.Headers;
@@ -15,6 +16,11 @@ public static class AddInSetup
     /// <summary>Where the add-in's build (addin/, see AddIn.targets) puts the panes, under the content root.</summary>
     public const string BuiltPanesFolder = "wwwroot/addin";
 
+    /// <summary>The element of a pane's page that carries the sign-in configuration (read by addin/src/core/auth.ts).</summary>
+    public const string ConfigElementId = "oneonone-config";
+
+    private static readonly string[] PanePages = ["taskpane.html", "word.html"];
+
     public static IServiceCollection AddAddIn(this IServiceCollection services)
     {
         services.AddKeyedSingleton(AddInManifest.Outlook, (_, _) => new AddInManifest(AddInManifest.Outlook));
@@ -26,7 +32,8 @@ public static class AddInSetup
     {
         var folder = Path.Combine(app.Environment.ContentRootPath, BuiltPanesFolder);
         var built = File.Exists(Path.Combine(folder, "taskpane.html"));
-        var policy = ContentSecurityPolicy(app.Services.GetRequiredService<AuthenticationSettings>());
+        var settings = app.Services.GetRequiredService<AuthenticationSettings>();
+        var policy = ContentSecurityPolicy(settings);
 
         app.UseStaticFiles(new StaticFileOptions
         {
@@ -36,7 +43,23 @@ public static class AddInSetup
 
         // Opening the server in a browser shows the pane's preview.
         app.MapGet("/", () => TypedResults.Redirect("/taskpane.html")).AllowAnonymous().ExcludeFromDescription();
-        if (!built)
+        if (built)
+        {
+            var config = ConfigElement(ClientConfig.For(settings));
+            foreach (var page in PanePages)
+            {
+                var file = Path.Combine(folder, page);
+                app.MapGet($"/{page}", async (HttpContext context, CancellationToken cancellationToken) =>
+                    {
+                        PrepareResponse(context.Response, page, context.Request.Path, policy);
+                        // Read on each request: the page is small, and a new build of the panes must show at once.
+                        var html = await File.ReadAllTextAsync(file, cancellationToken);
+                        return TypedResults.Content(WithConfig(html, config), "text/html; charset=utf-8");
+                    })
+                    .AllowAnonymous().ExcludeFromDescription();
+            }
+        }
+        else
         {
             // Built with -p:SkipAddInBuild=true and never built since: say how to get the pane instead of a bare 404.
             app.MapGet("/taskpane.html", () => TypedResults.Text(
@@ -63,6 +86,20 @@ public static class AddInSetup
         (configuration["App:PublicBaseUrl"] is { Length: > 0 } configured
             ? configured
             : $"{request.Scheme}://{request.Host}{request.PathBase}").TrimEnd('/');
+
+    /// <summary>
+    /// The sign-in configuration as data in the page (type application/json is never run, so the strict script-src
+    /// stays as it is): the pane then knows how to sign in without first asking GET /api/config.
+    /// </summary>
+    public static string ConfigElement(ClientConfig config) =>
+        // The default encoder escapes <, > and &, so nothing in the values can close the element.
+        $"<script type=\"application/json\" id=\"{ConfigElementId}\">{JsonSerializer.Serialize(config, JsonSerializerOptions.Web)}</script>";
+
+    public static string WithConfig(string html, string configElement)
+    {
+        var head = html.IndexOf("</head>", StringComparison.OrdinalIgnoreCase);
+        return head < 0 ? html : html.Insert(head, configElement);
+    }
 
     private static void PrepareResponse(HttpResponse response, string fileName, PathString path, string policy)
     {

@@ -10,11 +10,7 @@ public static class IdentityEndpoints
 {
     public static IEndpointRouteBuilder MapIdentityEndpoints(this IEndpointRouteBuilder app, AuthenticationMode mode)
     {
-        app.MapGet("/api/config", (AuthenticationSettings settings) => TypedResults.Ok(new ClientConfig(
-                settings.Mode.ToString(),
-                settings.Mode == AuthenticationMode.EntraId ? settings.ClientId : null,
-                settings.Mode == AuthenticationMode.EntraId ? $"{settings.Instance.TrimEnd('/')}/{settings.TenantId}" : null,
-                settings.Mode == AuthenticationMode.EntraId ? settings.ApiScope : null)))
+        app.MapGet("/api/config", (AuthenticationSettings settings) => TypedResults.Ok(ClientConfig.For(settings)))
             .WithTags("Identity")
             .WithSummary("How the panes sign in (public; no secrets).")
             .AllowAnonymous();
@@ -31,7 +27,8 @@ public static class IdentityEndpoints
             dev.MapGet("/people", () => TypedResults.Ok(DemoData.People.Select(p => new DemoPersonResponse(p.Email, p.DisplayName, p.Language))))
                 .WithSummary("The demo people a development token can be issued for.");
             dev.MapPost("/token", IssueDevelopmentToken)
-                .WithSummary("Issues a token for a demo person (Development mode only).");
+                .WithSummary("Issues a token for a demo person (Development mode only).")
+                .WithDescription("Without an e-mail (no body, or none in it) the token is for the first of GET /dev/people, so the preview signs in with one request.");
         }
 
         return app;
@@ -53,9 +50,12 @@ public static class IdentityEndpoints
     }
 
     private static Results<Ok<DevTokenResponse>, ProblemHttpResult> IssueDevelopmentToken(
-        DevTokenRequest request, DevelopmentTokens tokens, HttpContext context)
+        DevTokenRequest? request, DevelopmentTokens tokens, HttpContext context)
     {
-        var person = DemoData.People.FirstOrDefault(p => string.Equals(p.Email, request.Email?.Trim(), StringComparison.OrdinalIgnoreCase));
+        var email = request?.Email?.Trim();
+        var person = string.IsNullOrEmpty(email)
+            ? DemoData.People.First()
+            : DemoData.People.FirstOrDefault(p => string.Equals(p.Email, email, StringComparison.OrdinalIgnoreCase));
         if (person is null)
         {
             return ProblemSetup.Problem(context, StatusCodes.Status404NotFound, Texts.NotADemoPerson);
@@ -66,7 +66,19 @@ public static class IdentityEndpoints
     }
 }
 
-public sealed record ClientConfig(string AuthenticationMode, string? ClientId, string? Authority, string? ApiScope);
+/// <summary>How the panes sign in: served at GET /api/config and written into the panes' pages (AddInSetup).</summary>
+public sealed record ClientConfig(string AuthenticationMode, string? ClientId, string? Authority, string? ApiScope)
+{
+    public static ClientConfig For(AuthenticationSettings settings)
+    {
+        var entraId = settings.Mode == Identity.AuthenticationMode.EntraId;
+        return new(
+            settings.Mode.ToString(),
+            entraId ? settings.ClientId : null,
+            entraId ? $"{settings.Instance.TrimEnd('/')}/{settings.TenantId}" : null,
+            entraId ? settings.ApiScope : null);
+    }
+}
 
 public sealed record MeResponse(Guid Id, string DisplayName, string Email, string Language, string? PreferredLanguage)
 {

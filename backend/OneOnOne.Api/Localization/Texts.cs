@@ -29,6 +29,9 @@ public static class Texts
     public static readonly Text NotADemoPerson = new(
         "Only the demo people can get a development token.",
         "Alleen de demopersonen kunnen een ontwikkeltoken krijgen.");
+    public static readonly Text NoUpcomingMeeting = new(
+        "You have no 1-on-1 coming up.",
+        "Je hebt geen 1-op-1 op de planning.");
     public static readonly Text UnsupportedLanguage = new(
         "Choose one of the supported languages: en or nl.",
         "Kies een van de ondersteunde talen: en of nl.");

@@ -48,6 +48,12 @@ public static class PaneEndpoints
             .WithTags("Pane")
             .WithSummary("The meeting, its people, agenda, actions, prompts, notes and the series' health in one answer.")
             .RequireAuthorization();
+        app.MapGet("/api/meetings/next/pane", GetNextAsync)
+            .WithTags("Pane")
+            .WithSummary("The pane of the caller's next meeting (the first of GET /api/meetings/upcoming).")
+            .WithDescription("Lets the preview outside Outlook show its first view with one request; 404 when no 1-on-1 is coming up.")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .RequireAuthorization();
         return app;
     }
 
@@ -168,4 +174,24 @@ public static class PaneEndpoints
         new(person.Id, person.DisplayName, person.Email, role, person.Id == caller.PersonId);
 
     private static DateTimeOffset Utc(DateTime utc) => new(utc, TimeSpan.Zero);
+
+    // Kept apart from GetAsync (and with qualified names) so the pane's own query can change without touching this.
+    private static async Task<Results<Ok<PaneResponse>, NotFound, ProblemHttpResult>> GetNextAsync(
+        Caller caller, OneOnOneDb db, TimeProvider clock, HttpContext context, CancellationToken cancellationToken)
+    {
+        var next = await Meetings.MeetingsEndpoints.Upcoming(db, clock.GetUtcNow().UtcDateTime)
+            .Select(m => (Guid?)m.Id)
+            .FirstOrDefaultAsync(cancellationToken);
+        if (next is not { } meetingId)
+        {
+            return Hosting.ProblemSetup.Problem(context, StatusCodes.Status404NotFound, Localization.Texts.NoUpcomingMeeting);
+        }
+
+        return (await GetAsync(meetingId, caller, db, clock, cancellationToken)).Result switch
+        {
+            Ok<PaneResponse> pane => pane,
+            // Cancelled or deleted between the two queries.
+            _ => TypedResults.NotFound(),
+        };
+    }
 }

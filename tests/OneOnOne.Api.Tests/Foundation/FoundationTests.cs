@@ -36,6 +36,22 @@ public abstract class FoundationTests(ApiFactory api) : ProviderTests(api)
     }
 
     [Fact]
+    public async Task A_development_token_without_an_email_is_for_the_first_demo_person()
+    {
+        var client = Api.CreateClient();
+
+        var withoutBody = await client.PostAsync("/dev/token", content: null, Cancel);
+        var withoutEmail = await client.PostAsJsonAsync("/dev/token", new { }, Cancel);
+
+        foreach (var response in new[] { withoutBody, withoutEmail })
+        {
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            var issued = await response.Content.ReadFromJsonAsync<DevTokenResponse>(Cancel);
+            Assert.Equal(DemoData.People[0].Email, issued!.Email);
+        }
+    }
+
+    [Fact]
     public async Task Development_tokens_are_only_for_demo_people()
     {
         var response = await Api.CreateClient().PostAsJsonAsync("/dev/token", new { email = "someone@elsewhere.test" }, Cancel);

@@ -26,6 +26,7 @@ public abstract class AuthorizationMatrixTests(ApiFactory api) : ProviderTests(a
     public static readonly Endpoint[] Endpoints =
     [
         new("pane", HttpMethod.Get, t => $"/api/meetings/{t.MeetingId}/pane", _ => null, HttpStatusCode.OK),
+        new("next meeting's pane", HttpMethod.Get, _ => "/api/meetings/next/pane", _ => null, HttpStatusCode.OK),
         new("agenda list", HttpMethod.Get, t => $"/api/meetings/{t.MeetingId}/agenda", _ => null, HttpStatusCode.OK),
         new("agenda add", HttpMethod.Post, t => $"/api/meetings/{t.MeetingId}/agenda", _ => new { text = "New point" }, HttpStatusCode.Created),
         new("agenda add prompt", HttpMethod.Post, t => $"/api/meetings/{t.MeetingId}/agenda/prompts", t => new { promptKey = t.Pane.Prompts[0].Key }, HttpStatusCode.Created),

@@ -64,6 +64,30 @@ public abstract class PaneTests(ApiFactory api) : ProviderTests(api)
     }
 
     [Fact]
+    public async Task The_next_meeting_pane_is_the_callers_soonest_upcoming_meeting_and_nobody_elses()
+    {
+        var pair = await OneOnOnePair.CreateAsync(Api);
+        await pair.ResolveAsync(OneOnOnePair.FirstStart.AddDays(7));
+        var elsewhere = await OneOnOnePair.CreateAsync(Api);
+        var colleague = Api.ClientFor(TestPerson.New(pair.Manager.TenantId), "nl");
+
+        var upcoming = await pair.ManagerClient.GetAsync<UpcomingMeetingResponse[]>("/api/meetings/upcoming");
+        var managerNext = await pair.ManagerClient.GetAsync<PaneResponse>("/api/meetings/next/pane");
+        var reportNext = await pair.ReportClient.GetAsync<PaneResponse>("/api/meetings/next/pane");
+        var elsewhereNext = await elsewhere.ReportClient.GetAsync<PaneResponse>("/api/meetings/next/pane");
+        var colleagueNext = await colleague.GetAsync("/api/meetings/next/pane", Cancel);
+
+        Assert.Equal(pair.Meeting.MeetingId, upcoming[0].MeetingId);
+        Assert.Equal(pair.Meeting.MeetingId, managerNext.Meeting.Id);
+        Assert.Equal(ParticipantRole.Manager, managerNext.Meeting.MyRole);
+        Assert.Equal(pair.Meeting.MeetingId, reportNext.Meeting.Id);
+        Assert.Equal(ParticipantRole.Report, reportNext.Meeting.MyRole);
+        Assert.Equal(elsewhere.Meeting.MeetingId, elsewhereNext.Meeting.Id);
+        var problem = await Foundation.ProblemDetailsTests.AssertProblem(colleagueNext, HttpStatusCode.NotFound);
+        Assert.Equal(OneOnOne.Api.Localization.Texts.NoUpcomingMeeting.Nl, problem.GetProperty("detail").GetString());
+    }
+
+    [Fact]
     public async Task An_item_not_discussed_is_carried_over_until_it_is_and_never_copied()
     {
         var pair = await OneOnOnePair.CreateAsync(Api);

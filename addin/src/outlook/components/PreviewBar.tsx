@@ -1,4 +1,5 @@
 import { Field, MessageBar, MessageBarBody, Select } from "@fluentui/react-components";
+import { useEffect, useState } from "react";
 import { useI18n } from "../../core/I18nProvider";
 import { formatDay } from "../../core/format";
 import type { BootChoice, Session } from "../boot";
@@ -8,7 +9,10 @@ import { useStyles } from "../../core/ui/styles";
 export function PreviewBar({ session, meetingId, restart }: { session: Session; meetingId: string | null; restart: (choice: BootChoice) => void }) {
   const { t, locale } = useI18n();
   const styles = useStyles();
-  if (session.mode !== "preview") {
+  const preview = session.mode === "preview";
+  const people = useAnswer(preview && session.demo ? session.demo.people : null, []);
+  const upcoming = useAnswer(preview ? session.upcoming : null, []);
+  if (!preview) {
     return null;
   }
   return (
@@ -16,10 +20,10 @@ export function PreviewBar({ session, meetingId, restart }: { session: Session; 
       <MessageBarBody>
         <span>{t("previewBanner")}</span>
         <div className={styles.row}>
-          {session.demo && (
+          {session.demo && people.length > 0 && (
             <Field label={t("previewPerson")} size="small">
               <Select size="small" value={session.demo.email} onChange={(_, data) => restart({ email: data.value })}>
-                {session.demo.people.map((p) => (
+                {people.map((p) => (
                   <option key={p.email} value={p.email}>
                     {p.displayName}
                   </option>
@@ -27,10 +31,10 @@ export function PreviewBar({ session, meetingId, restart }: { session: Session; 
               </Select>
             </Field>
           )}
-          {session.upcoming.length > 1 && meetingId && (
+          {upcoming.length > 1 && meetingId && (
             <Field label={t("previewMeeting")} size="small">
               <Select size="small" value={meetingId} onChange={(_, data) => restart({ email: session.demo?.email, meetingId: data.value })}>
-                {session.upcoming.map((m) => (
+                {upcoming.map((m) => (
                   <option key={m.meetingId} value={m.meetingId}>
                     {m.otherPersonName} · {formatDay(m.start, locale)}
                   </option>
@@ -42,4 +46,23 @@ export function PreviewBar({ session, meetingId, restart }: { session: Session; 
       </MessageBarBody>
     </MessageBar>
   );
+}
+
+/**
+ * The switchers' lists are asked for once the pane is on screen; until they are there, or when they fail, the switcher
+ * is simply not shown.
+ */
+function useAnswer<T>(load: (() => Promise<T>) | null, initial: T): T {
+  const [value, setValue] = useState(initial);
+  useEffect(() => {
+    if (!load) {
+      return;
+    }
+    let live = true;
+    load().then((answer) => live && setValue(answer), () => undefined);
+    return () => {
+      live = false;
+    };
+  }, [load]);
+  return value;
 }
