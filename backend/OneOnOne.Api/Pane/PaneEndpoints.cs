@@ -65,16 +65,19 @@ public static class PaneEndpoints
         // One connection for the four statements: opening and returning a pooled connection per statement cost
         // about a quarter of the pane's time under load. The context closes it when the request ends.
         await db.Database.OpenConnectionAsync(cancellationToken);
-        var header = await Header(db, meetingId, now, today).FirstOrDefaultAsync(cancellationToken);
+        var header = await Header(db, caller, meetingId, now, today).FirstOrDefaultAsync(cancellationToken);
         if (header is null)
         {
             return TypedResults.NotFound();
         }
 
+        // Both are scoped to the meeting and series the header has just shown the caller may see (see Header), so
+        // the per-row filters would only repeat that check in every branch. Notes keep their filter: it is the one
+        // that hides the other person's private note.
         var agenda = await AgendaEndpoints.Project(AgendaEndpoints.ForMeeting(db, meetingId, header.SeriesId, header.StartUtc), meetingId)
-            .ToArrayAsync(cancellationToken);
+            .IgnoreQueryFilters().ToArrayAsync(cancellationToken);
         var actions = await ActionsEndpoints.Project(ActionsEndpoints.ShownIn(db, header.SeriesId, meetingId, header.PreviousId), today)
-            .ToArrayAsync(cancellationToken);
+            .IgnoreQueryFilters().ToArrayAsync(cancellationToken);
         var notes = await db.Notes.AsNoTracking().Where(n => n.MeetingId == meetingId).ToListAsync(cancellationToken);
 
         var role = header.Manager.Id == caller.PersonId ? ParticipantRole.Manager : ParticipantRole.Report;
@@ -108,9 +111,16 @@ public static class PaneEndpoints
     /// The meeting, its people, its neighbours and the series' counts in one statement. Every count reads one
     /// index (see the configurations of Meeting and ActionItem), never the rows.
     /// </summary>
-    private static IQueryable<PaneHeader> Header(OneOnOneDb db, Guid meetingId, DateTime now, DateOnly today) =>
-        db.Meetings.AsNoTracking()
-            .Where(m => m.Id == meetingId)
+    /// <remarks>
+    /// The one place that checks access itself instead of through the context's query filters: the condition on
+    /// the meeting's series is the Series filter's, and every subquery is tied to that series. With the filters,
+    /// each of the ten subqueries joined the series again; on SQLite, preparing that statement was the largest
+    /// part of the pane's time under load (a CPU trace; figures in docs/benchmarks.md, "Load").
+    /// </remarks>
+    private static IQueryable<PaneHeader> Header(OneOnOneDb db, Caller caller, Guid meetingId, DateTime now, DateOnly today) =>
+        db.Meetings.AsNoTracking().IgnoreQueryFilters()
+            .Where(m => m.Id == meetingId && m.Series.TenantId == caller.TenantId
+                && (m.Series.ManagerId == caller.PersonId || m.Series.ReportId == caller.PersonId))
             .Select(m => new PaneHeader
             {
                 SeriesId = m.SeriesId,
