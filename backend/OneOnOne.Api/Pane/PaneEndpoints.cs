@@ -3,7 +3,10 @@ using Microsoft.EntityFrameworkCore;
 using OneOnOne.Api.Actions;
 using OneOnOne.Api.Agenda;
 using OneOnOne.Api.Data;
+using OneOnOne.Api.Hosting;
 using OneOnOne.Api.Identity;
+using OneOnOne.Api.Localization;
+using OneOnOne.Api.Meetings;
 using OneOnOne.Api.Notes;
 using OneOnOne.Api.Prompts;
 
@@ -185,16 +188,15 @@ public static class PaneEndpoints
 
     private static DateTimeOffset Utc(DateTime utc) => new(utc, TimeSpan.Zero);
 
-    // Kept apart from GetAsync (and with qualified names) so the pane's own query can change without touching this.
     private static async Task<Results<Ok<PaneResponse>, NotFound, ProblemHttpResult>> GetNextAsync(
         Caller caller, OneOnOneDb db, TimeProvider clock, HttpContext context, CancellationToken cancellationToken)
     {
-        var next = await Meetings.MeetingsEndpoints.Upcoming(db, clock.GetUtcNow().UtcDateTime)
+        var next = await MeetingsEndpoints.Upcoming(db, clock.GetUtcNow().UtcDateTime)
             .Select(m => (Guid?)m.Id)
             .FirstOrDefaultAsync(cancellationToken);
         if (next is not { } meetingId)
         {
-            return Hosting.ProblemSetup.Problem(context, StatusCodes.Status404NotFound, Localization.Texts.NoUpcomingMeeting);
+            return ProblemSetup.Problem(context, StatusCodes.Status404NotFound, Texts.NoUpcomingMeeting);
         }
 
         return (await GetAsync(meetingId, caller, db, clock, cancellationToken)).Result switch
