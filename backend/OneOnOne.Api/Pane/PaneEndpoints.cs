@@ -120,7 +120,7 @@ public static class PaneEndpoints
     /// each of the ten subqueries joined the series again; on SQLite, preparing that statement was the largest
     /// part of the pane's time under load (a CPU trace; figures in docs/benchmarks.md, "Load").
     /// </remarks>
-    private static IQueryable<PaneHeader> Header(OneOnOneDb db, Caller caller, Guid meetingId, DateTime now, DateOnly today) =>
+    internal static IQueryable<PaneHeader> Header(OneOnOneDb db, Caller caller, Guid meetingId, DateTime now, DateOnly today) =>
         db.Meetings.AsNoTracking().IgnoreQueryFilters()
             .Where(m => m.Id == meetingId && m.Series.TenantId == caller.TenantId
                 && (m.Series.ManagerId == caller.PersonId || m.Series.ReportId == caller.PersonId))
@@ -157,7 +157,7 @@ public static class PaneEndpoints
                 ActionsOverdue = db.ActionItems.Count(a => a.SeriesId == m.SeriesId && a.Status == ActionStatus.Open && a.DueDate < today),
             });
 
-    private sealed class PaneHeader
+    internal sealed class PaneHeader
     {
         public Guid SeriesId { get; init; }
         public DateTime StartUtc { get; init; }
@@ -181,7 +181,7 @@ public static class PaneEndpoints
         public int ActionsOverdue { get; init; }
     }
 
-    private sealed record PaneHeaderPerson(Guid Id, string DisplayName, string Email);
+    internal sealed record PaneHeaderPerson(Guid Id, string DisplayName, string Email);
 
     private static PaneParticipant Participant(PaneHeaderPerson person, ParticipantRole role, Caller caller) =>
         new(person.Id, person.DisplayName, person.Email, role, person.Id == caller.PersonId);

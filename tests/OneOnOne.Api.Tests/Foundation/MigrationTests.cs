@@ -3,13 +3,18 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using OneOnOne.Api.Actions;
+using OneOnOne.Api.Agenda;
 using OneOnOne.Api.Data;
+using OneOnOne.Api.Identity;
+using OneOnOne.Api.Pane;
 
 namespace OneOnOne.Api.Tests.Foundation;
 
 /// <summary>
 /// One migration set per provider, each complete. SQL Server cannot run here, so its migrations are proven by
-/// the script they generate; SQLite and PostgreSQL are migrated for real by every API test host.
+/// the script they generate, and the pane's hand-tuned statements by the SQL they translate to; SQLite and
+/// PostgreSQL are migrated and queried for real by every API test host.
 /// </summary>
 public sealed class MigrationTests
 {
@@ -43,6 +48,32 @@ public sealed class MigrationTests
         Assert.Contains("CREATE UNIQUE INDEX [IX_Notes_MeetingId_OwnerKey]", script, StringComparison.Ordinal);
         Assert.Contains("[StartUtc] datetime2 NOT NULL", script, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void The_panes_statements_translate_for_sql_server()
+    {
+        using var db = Create(DatabaseProvider.SqlServer);
+        var caller = new Caller(new Person { TenantId = "tenant", DisplayName = "Caller" }, "en");
+        var meetingId = Guid.NewGuid();
+        var seriesId = Guid.NewGuid();
+        var now = new DateTime(2026, 11, 26, 12, 0, 0, DateTimeKind.Utc);
+        var today = DateOnly.FromDateTime(now);
+
+        // ToQueryString translates the whole statement: a construct SQL Server cannot run fails here, not in production.
+        var header = PaneEndpoints.Header(db, caller, meetingId, now, today).ToQueryString();
+        var agenda = AgendaEndpoints.Project(AgendaEndpoints.ForMeeting(db, meetingId, seriesId, now), meetingId).IgnoreQueryFilters().ToQueryString();
+        var actions = ActionsEndpoints.Project(ActionsEndpoints.ShownIn(db, seriesId, meetingId, Guid.NewGuid()), today).IgnoreQueryFilters().ToQueryString();
+
+        // The header checks the caller's access itself (it ignores the query filters).
+        Assert.Contains("[TenantId] = @", header, StringComparison.Ordinal);
+        Assert.Contains("[ManagerId] = @", header, StringComparison.Ordinal);
+        Assert.Contains("[ReportId] = @", header, StringComparison.Ordinal);
+        Assert.Contains("COUNT(*)", header, StringComparison.Ordinal);
+        Assert.Equal(2, CountOf("UNION ALL", agenda));
+        Assert.Equal(3, CountOf("UNION ALL", actions));
+    }
+
+    private static int CountOf(string part, string text) => text.Split(part).Length - 1;
 
     private static OneOnOneDb Create(DatabaseProvider provider)
     {
