@@ -79,7 +79,7 @@ public static class DatabaseSetup
         switch (provider)
         {
             case DatabaseProvider.Sqlite:
-                options.UseSqlite(connectionString);
+                options.UseSqlite(connectionString).AddInterceptors(SqliteBusyTimeout.Instance);
                 break;
             case DatabaseProvider.PostgreSql:
                 options.UseNpgsql(WithAutoPrepare(connectionString));
@@ -119,6 +119,12 @@ public static class DatabaseSetup
         }
 
         await db.Database.MigrateAsync(cancellationToken);
+        if (db.Database.IsSqlite())
+        {
+            // Write-ahead logging: readers no longer wait for a writer's commit, nor the writer for readers. The mode
+            // is kept in the database file; an in-memory database stays in its own mode.
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode = WAL;", cancellationToken);
+        }
     }
 }
 
