@@ -28,8 +28,7 @@ public static class NotesDocumentLoader
         var agenda = await AgendaEndpoints.Project(AgendaEndpoints.ForMeeting(db, meeting), meeting.Id).ToArrayAsync(cancellationToken);
         // The same selection as the pane: what is open, and what was created or finished in this meeting.
         var actions = await ActionsEndpoints.Project(ActionsEndpoints.ShownIn(db, series.Id, meeting.Id), today).ToArrayAsync(cancellationToken);
-        var meetingsBefore = await db.Meetings.CountAsync(
-            m => m.SeriesId == series.Id && m.Status == MeetingStatus.Scheduled && m.StartUtc < meeting.StartUtc, cancellationToken);
+        var meetingsBefore = await PromptLibrary.MeetingNumberAsync(db, meeting, cancellationToken);
         var sharedNotes = await db.Notes
             .Where(n => n.MeetingId == meeting.Id && n.Visibility == NoteVisibility.Shared)
             .Select(n => n.Text)

@@ -97,7 +97,7 @@ public sealed class FollowUpComposer(
             .Select(a => a.Text).ToListAsync(cancellationToken);
         var open = await db.ActionItems.Where(a => a.SeriesId == meeting.SeriesId && a.Status == ActionStatus.Open)
             .OrderBy(a => a.DueDate).Select(a => new { a.Text, a.OwnerId, OwnerName = a.Owner.DisplayName }).ToListAsync(cancellationToken);
-        var meetingNumber = await db.Meetings.CountAsync(m => m.SeriesId == meeting.SeriesId && m.Status == MeetingStatus.Scheduled && m.StartUtc < meeting.StartUtc, cancellationToken);
+        var meetingNumber = await PromptLibrary.MeetingNumberAsync(db, meeting, cancellationToken);
         var prompt = PromptLibrary.ForMeeting(meeting.SeriesId, meetingNumber, role, hasOpenActions: false, count: 1)[0];
 
         var when = Format(meeting.StartUtc, language);

@@ -148,6 +148,7 @@ public static class PaneEndpoints
                 NextStartUtc = db.Meetings
                     .Where(p => p.SeriesId == m.SeriesId && p.Status == MeetingStatus.Scheduled && p.StartUtc > m.StartUtc)
                     .OrderBy(p => p.StartUtc).Select(p => (DateTime?)p.StartUtc).FirstOrDefault(),
+                // As PromptLibrary.MeetingNumberAsync, inline: a method call cannot be translated inside the projection.
                 MeetingsBefore = db.Meetings.Count(p => p.SeriesId == m.SeriesId && p.Status == MeetingStatus.Scheduled && p.StartUtc < m.StartUtc),
                 MeetingsHeld = db.Meetings.Count(p => p.SeriesId == m.SeriesId && p.Status == MeetingStatus.Scheduled && p.EndUtc <= now),
                 // Open and done are all there is; counting the open ones reads a short index range, the total a long one.

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using OneOnOne.Api.Data;
 
 namespace OneOnOne.Api.Prompts;
@@ -200,6 +201,15 @@ public static class PromptLibrary
     ];
 
     public static FeedbackPrompt? Find(string key) => All.FirstOrDefault(p => p.Key == key);
+
+    /// <summary>
+    /// The meeting's number in its series (the scheduled meetings before it), which rotates its prompts. The pane
+    /// counts the same inside its one statement (PaneEndpoints.Header); the document and the reminder mail use this,
+    /// so all three show the same prompts.
+    /// </summary>
+    public static Task<int> MeetingNumberAsync(OneOnOneDb db, Meeting meeting, CancellationToken cancellationToken) =>
+        db.Meetings.CountAsync(
+            m => m.SeriesId == meeting.SeriesId && m.Status == MeetingStatus.Scheduled && m.StartUtc < meeting.StartUtc, cancellationToken);
 
     public static IReadOnlyList<FeedbackPrompt> ForMeeting(
         Guid seriesId, int meetingNumber, ParticipantRole role, bool hasOpenActions, int count = 3)
