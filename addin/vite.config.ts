@@ -1,6 +1,6 @@
 /// <reference types="vitest/config" />
 import { resolve } from "node:path";
-import { defineConfig, type Plugin } from "vite";
+import { build, defineConfig, type Plugin, type Rolldown } from "vite";
 import react from "@vitejs/plugin-react";
 
 // The backend serves the built panes from its own origin (same origin as the API), so they are built
@@ -8,45 +8,51 @@ import react from "@vitejs/plugin-react";
 const outDir = resolve(import.meta.dirname, "../backend/OneOnOne.Api/wwwroot/addin");
 
 /**
- * Each pane's entry loads its UI chunk with import() so that its data requests start first; this makes the browser
- * fetch that chunk (and its imports) in parallel with the entry too, instead of only once the entry has run.
- * `uiModules` names each page's UI module.
+ * Builds each page's early script (`earlyScripts` names it) on its own and writes it into the page as an inline
+ * script, so it runs while the page is parsed instead of after a round trip for a module. The backend allows exactly
+ * that script by its hash (AddInSetup.ContentSecurityPolicy). `vite dev` leaves it out; the entry then does its work.
  */
-function preloadFirstView(uiModules: Record<string, string>): Plugin {
+function inlineEarlyScripts(earlyScripts: Record<string, string>): Plugin {
   return {
-    name: "oneonone-preload-first-view",
+    name: "oneonone-inline-early-scripts",
     apply: "build",
     transformIndexHtml: {
       order: "post",
-      handler(_html, context) {
-        const uiModule = uiModules[context.path.replace(/^\//, "")];
-        const bundle = context.bundle ?? {};
-        const chunks = Object.values(bundle).filter((c) => c.type === "chunk");
-        const ui = uiModule ? chunks.find((c) => c.facadeModuleId?.endsWith(uiModule)) : undefined;
-        if (!uiModule || !ui) {
+      async handler(_html, context) {
+        const script = earlyScripts[context.path.replace(/^\//, "")];
+        if (!script) {
           return [];
         }
-        const files = new Set<string>();
-        const visit = (file: string) => {
-          const chunk = chunks.find((c) => c.fileName === file);
-          if (chunk && !files.has(file)) {
-            files.add(file);
-            chunk.imports.forEach(visit);
-          }
-        };
-        visit(ui.fileName);
-        return [...files].map((file) => ({
-          tag: "link",
-          attrs: { rel: "modulepreload", crossorigin: true, href: `/${file}` },
-          injectTo: "head" as const,
-        }));
+        const built = (await build({
+          configFile: false,
+          logLevel: "warn",
+          build: {
+            write: false,
+            target: "es2022",
+            minify: true,
+            lib: { entry: resolve(import.meta.dirname, script), formats: ["iife"], name: "oneOnOneEarlyScript" },
+          },
+        })) as Rolldown.RolldownOutput | Rolldown.RolldownOutput[];
+        const chunk = (Array.isArray(built) ? built[0] : built)?.output[0];
+        if (!chunk) {
+          throw new Error(`Building ${script} gave no code.`);
+        }
+        const code = chunk.code.trim();
+        // Nothing in the code may end the element early.
+        if (/<\/script/i.test(code)) {
+          throw new Error(`${script} contains "</script" and cannot be inlined.`);
+        }
+        return [{ tag: "script", children: code, injectTo: "body-prepend" as const }];
       },
     },
   };
 }
 
 export default defineConfig({
-  plugins: [react(), preloadFirstView({ "taskpane.html": "src/outlook/App.tsx", "word.html": "src/word/App.tsx" })],
+  plugins: [
+    react(),
+    inlineEarlyScripts({ "taskpane.html": "src/outlook/earlyScript.ts" }),
+  ],
   base: "/",
   build: {
     outDir,

@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using System.IO.Compression;
+using System.Text;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 
 namespace OneOnOne.AddIn.Tests;
 
@@ -15,8 +17,9 @@ public sealed class AddInUnitTests
     }
 
     /// <summary>
-    /// What the first view loads (the entry, the pane's UI chunk and their static imports, JS and CSS), gzipped, must stay
-    /// within 150 KB; office.js comes from Microsoft and is not counted. See docs/benchmarks.md.
+    /// What the first view loads (the page's inline early script, the entry, the pane's UI chunk and their static
+    /// imports, JS and CSS), gzipped, must stay within 150 KB; office.js comes from Microsoft and is not counted.
+    /// See docs/benchmarks.md.
     /// </summary>
     [Fact]
     public void The_first_view_loads_at_most_150_KB_gzipped()
@@ -47,16 +50,19 @@ public sealed class AddInUnitTests
 
         Walk("taskpane.html");
         Walk("src/outlook/App.tsx");
-        var bytes = files.Sum(file => GzippedSize(Path.Combine(built, file)));
+        var page = File.ReadAllText(Path.Combine(built, "taskpane.html"));
+        var inline = string.Concat(Regex.Matches(page, "<script>(.*?)</script>", RegexOptions.Singleline).Select(match => match.Groups[1].Value));
+        Assert.NotEmpty(inline);
+        var bytes = Gzipped(Encoding.UTF8.GetBytes(inline)) + files.Sum(file => Gzipped(File.ReadAllBytes(Path.Combine(built, file))));
         Assert.True(bytes <= 150 * 1024, $"The first view loads {bytes / 1024.0:F1} KB gzipped: {string.Join(", ", files)}");
     }
 
-    private static long GzippedSize(string path)
+    private static long Gzipped(byte[] content)
     {
         using var buffer = new MemoryStream();
         using (var gzip = new GZipStream(buffer, CompressionLevel.Optimal, leaveOpen: true))
         {
-            gzip.Write(File.ReadAllBytes(path));
+            gzip.Write(content);
         }
 
         return buffer.Length;

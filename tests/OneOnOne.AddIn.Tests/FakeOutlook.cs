@@ -29,9 +29,12 @@ public static class FakeOutlook
 
     /// <summary>
     /// A page whose office.js is the fake host presenting <paramref name="appointment"/>, or office.js as in a plain
-    /// browser (host null) when it is null. Microsoft's CDN is never reached.
+    /// browser (host null) when it is null. Microsoft's CDN is never reached. <paramref name="prepare"/> runs on the
+    /// new context before the page is opened (routes, listeners that may hold the page's load back, so then only its
+    /// navigation is waited for).
     /// </summary>
-    public static async Task<IPage> OpenAsync(IBrowser browser, string url, FakeAppointment? appointment, string browserLocale = "en-US", bool bypassCsp = false)
+    public static async Task<IPage> OpenAsync(
+        IBrowser browser, string url, FakeAppointment? appointment, string browserLocale = "en-US", bool bypassCsp = false, Func<IBrowserContext, Task>? prepare = null)
     {
         var context = await browser.NewContextAsync(new BrowserNewContextOptions
         {
@@ -46,8 +49,16 @@ public static class FakeOutlook
         }
 
         await context.RouteAsync(OfficeJsUrl, route => route.FulfillAsync(new RouteFulfillOptions { ContentType = "text/javascript", Body = Script }));
+        if (prepare is not null)
+        {
+            await prepare(context);
+        }
+
         var page = await context.NewPageAsync();
-        await page.GotoAsync(url);
+        // Opened by Outlook, the pane's address carries the manifest's marker (see manifest.xml and early.ts).
+        await page.GotoAsync(
+            appointment is null ? url : $"{url}{(url.Contains('?', StringComparison.Ordinal) ? '&' : '?')}host=outlook",
+            new PageGotoOptions { WaitUntil = prepare is null ? WaitUntilState.Load : WaitUntilState.Commit });
         return page;
     }
 

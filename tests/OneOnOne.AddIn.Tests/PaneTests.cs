@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.Json;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
@@ -174,6 +175,46 @@ public sealed class PaneTests(BrowserFixture fixture) : IAsyncLifetime
         await Expect(page.GetByText("Preview outside Outlook", new() { Exact = false }).Or(page.GetByText("Voorbeeld buiten Outlook", new() { Exact = false }))).ToBeVisibleAsync();
         await Expect(Agenda(page)).ToBeVisibleAsync();
         await ScreenshotAsync(page, "preview");
+    }
+
+    [Fact]
+    public async Task In_the_preview_the_pages_own_script_shows_the_agenda_before_any_module_loads_and_without_a_sign_in_request()
+    {
+        var release = new TaskCompletionSource();
+        var requested = new ConcurrentQueue<string>();
+        var page = await FakeOutlook.OpenAsync(fixture.Browser, PaneUrl, null, prepare: async context =>
+        {
+            context.Request += (_, request) => requested.Enqueue(new Uri(request.Url).AbsolutePath);
+            // No module arrives until released: what shows meanwhile is the inline early script's work, under the
+            // page's real Content-Security-Policy.
+            await context.RouteAsync("**/assets/**", async route =>
+            {
+                await release.Task;
+                await route.ContinueAsync();
+            });
+        });
+        pages.Add(page);
+
+        var root = page.Locator("#root");
+        await Expect(Agenda(page).Locator("li").First).ToBeVisibleAsync();
+        // The first demo person reads Dutch.
+        await Expect(page.GetByText("Voorbeeld buiten Outlook", new() { Exact = false })).ToBeVisibleAsync();
+        await Expect(root).ToHaveAttributeAsync("aria-busy", "true");
+        await Expect(root).Not.ToHaveAttributeAsync("data-interactive", "true");
+
+        release.SetResult();
+        await Expect(root).ToHaveAttributeAsync("data-interactive", "true");
+        await Expect(page.GetByLabel("Nieuw gesprekspunt")).ToBeEditableAsync();
+        Assert.DoesNotContain("/dev/token", requested);
+        // The entry took the early answer instead of asking again.
+        Assert.Single(requested, path => path == "/api/meetings/next/pane");
+
+        // A reload signs in as the person remembered, with the token kept for the tab: still no sign-in request.
+        requested.Clear();
+        await page.ReloadAsync();
+        await Expect(root).ToHaveAttributeAsync("data-interactive", "true");
+        Assert.DoesNotContain("/dev/token", requested);
+        Assert.Single(requested, path => path == "/api/meetings/next/pane");
     }
 
     [Fact]

@@ -52,8 +52,13 @@ export async function devToken(email: string | null, refresh = false): Promise<D
     body: JSON.stringify(email === null ? {} : { email }),
   });
   const token = await readJson<DevToken>(response);
-  safeStorage(() => sessionStorage.setItem(devTokenKey, JSON.stringify(token)));
+  keepDevToken(token);
   return token;
+}
+
+/** Keeps a token for the tab's session (see devToken), also one the page came with (early.ts). */
+export function keepDevToken(token: DevToken): void {
+  safeStorage(() => sessionStorage.setItem(devTokenKey, JSON.stringify(token)));
 }
 
 export function devTokenSource(first: DevToken): TokenSource {

@@ -4,10 +4,30 @@
 /** Microsoft's CDN: add-ins must load office.js from there. Tests route this address to a fake Office host. */
 export const officeJsUrl = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
 
+declare global {
+  interface Window {
+    /** office.js, already asked for by the page's early script (src/outlook/early.ts): whether it loaded. */
+    oneOnOneOfficeJs?: Promise<boolean>;
+  }
+}
+
+/** Adds office.js to the page; resolves whether it loaded. */
+export function loadOfficeJs(doc: Document): Promise<boolean> {
+  const script = doc.createElement("script");
+  script.src = officeJsUrl;
+  const loaded = new Promise<boolean>((resolve) => {
+    script.addEventListener("load", () => resolve(true));
+    script.addEventListener("error", () => resolve(false));
+  });
+  doc.head.appendChild(script);
+  return loaded;
+}
+
 /**
- * Loads office.js and waits for Office.onReady. Resolves the host type, or null outside Office (a plain browser), when
- * the script failed to load, or when nothing happened within the time limit, so the pane can fall back. The script is
- * added from here rather than by the page so that its failure cannot go unnoticed.
+ * Loads office.js (unless the page's early script already asked for it) and waits for Office.onReady. Resolves the
+ * host type, or null outside Office (a plain browser), when the script failed to load, or when nothing happened
+ * within the time limit, so the pane can fall back. The script is added by code rather than by the page's markup so
+ * that its failure cannot go unnoticed.
  */
 export function officeReady(timeoutMs: number): Promise<Office.HostType | null> {
   return new Promise((resolve) => {
@@ -23,10 +43,8 @@ export function officeReady(timeoutMs: number): Promise<Office.HostType | null> 
       ready();
       return;
     }
-    const script = document.createElement("script");
-    script.src = officeJsUrl;
-    script.addEventListener("load", () => (typeof Office !== "undefined" ? ready() : done(null)));
-    script.addEventListener("error", () => done(null));
-    document.head.appendChild(script);
+    void (window.oneOnOneOfficeJs ?? loadOfficeJs(document)).then((loaded) =>
+      loaded && typeof Office !== "undefined" ? ready() : done(null),
+    );
   });
 }

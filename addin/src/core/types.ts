@@ -7,6 +7,11 @@ export interface ClientConfig {
   clientId: string | null;
   authority: string | null;
   apiScope: string | null;
+  /**
+   * Development mode, in the pane's page only (not GET /api/config): the first demo person's token, so the preview
+   * outside Office asks for its data without signing in first.
+   */
+  previewSignIn?: DevToken | null;
 }
 
 export interface DemoPerson {

@@ -5,6 +5,7 @@ import { ApiError, createApi, type Api } from "../core/api";
 import { fetchConfig } from "../core/auth";
 import { prefetchDemoSignIn, signIn } from "../core/signIn";
 import type { ClientConfig, DemoPerson, PaneData, ResolveResponse, UpcomingMeeting } from "../core/types";
+import type { EarlyStart } from "./early";
 import type { OutlookHost } from "./office";
 
 export interface Session {
@@ -24,7 +25,8 @@ export interface Session {
 }
 
 export type BootState =
-  | { kind: "ready"; session: Session; pane: PaneData }
+  /** `early`: the pane's data is what the page's early script asked for (and may have painted already). */
+  | { kind: "ready"; session: Session; pane: PaneData; early: boolean }
   | { kind: "notOneOnOne"; session: Session | null; detail: string | null }
   | { kind: "chooseDemoPerson"; people: DemoPerson[]; hostTag: string }
   | { kind: "noUpcoming"; session: Session; name: string }
@@ -38,12 +40,14 @@ export interface BootChoice {
 export interface BootDependencies {
   office: Promise<OutlookHost | null>;
   browserLanguage: string;
+  /** The preview's head start from the page (early.ts); for the first boot only, not for a switch or a retry. */
+  early?: EarlyStart | null;
 }
 
 export async function boot(deps: BootDependencies, choice: BootChoice = {}): Promise<BootState> {
   // Everything that does not depend on an earlier answer starts now, in parallel.
   const configRequest = fetchConfig();
-  const prefetch = prefetchDemoSignIn(choice.email, true);
+  const prefetch = prefetchDemoSignIn(choice.email, true, deps.early?.token ?? null);
   const host = await deps.office;
   const hostTag = host?.displayLanguage ?? deps.browserLanguage;
   // Reading the item is asynchronous in compose mode: start it while signing in.
@@ -88,9 +92,13 @@ export async function boot(deps: BootDependencies, choice: BootChoice = {}): Pro
       panePath = choice.meetingId ? `/api/meetings/${choice.meetingId}/pane` : "/api/meetings/next/pane";
     }
 
+    // The early script asked for exactly this when it signed in as the same person; its failures are asked again here,
+    // where they become the pane's errors.
+    const { early } = deps;
+    const earlyPane = !host && !choice.meetingId && early && early.token.email === signedIn.demo?.email ? await early.pane : null;
     let pane: PaneData;
     try {
-      pane = await api.get<PaneData>(panePath);
+      pane = earlyPane ?? (await api.get<PaneData>(panePath));
     } catch (error) {
       if (!host && !choice.meetingId && error instanceof ApiError && error.status === 404) {
         return { kind: "noUpcoming", session, name: signedIn.name };
@@ -98,7 +106,7 @@ export async function boot(deps: BootDependencies, choice: BootChoice = {}): Pro
       throw error;
     }
     language = pane.language;
-    return { kind: "ready", session, pane };
+    return { kind: "ready", session, pane, early: earlyPane !== null };
   } catch (error) {
     return { kind: "failed", error, hostTag };
   }

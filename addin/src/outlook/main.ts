@@ -1,7 +1,8 @@
 // Entry of the Outlook pane. Kept small and free of React: it starts office.js detection and every data request
-// first, shows the first view with plain DOM as soon as the data is there (firstPaint.ts), and only then runs the UI
-// code, which `<link rel="modulepreload">` has fetched meanwhile: compiling React and Fluent UI (most of the script)
-// would otherwise hold up that first view.
+// first, shows the first view with plain DOM as soon as the data is there (firstPaint.ts), and only then loads the
+// UI code: fetching and compiling React and Fluent UI (most of the script) beside the data requests would slow them
+// down on a busy machine (docs/benchmarks.md). In the preview the page's early script (early.ts) has usually asked
+// for the data, and often painted the first view, before this module even arrived.
 import { translator, pickLanguage } from "../core/i18n";
 import { boot, type BootDependencies } from "./boot";
 import { paintFirstView } from "./firstPaint";
@@ -12,19 +13,26 @@ const officeTimeoutMs = 3000;
 
 const root = document.getElementById("root")!;
 const deps: BootDependencies = { office: connectToOutlook(officeTimeoutMs), browserLanguage: navigator.language };
-const first = boot(deps);
+const early = window.oneOnOneEarly ?? null;
+const first = boot({ ...deps, early });
+// With the early script's first view on screen the UI code is what is missing: ask for it at once, not only when
+// office.js has said that there is no host.
+void early?.pane.then(() => import("./App"));
 
-const language = pickLanguage(navigator.language);
-document.documentElement.lang = language;
 root.setAttribute("aria-busy", "true");
-root.textContent = translator(language)("loading");
+if (!root.hasChildNodes()) {
+  const language = pickLanguage(navigator.language);
+  document.documentElement.lang = language;
+  root.textContent = translator(language)("loading");
+}
 
 /** Resolves once the browser has drawn a frame with what is in the page now. */
 const afterNextPaint = () => new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
 
 first
   .then(async (state) => {
-    if (state.kind === "ready") {
+    const earlyPainted = early?.dismiss() ?? false;
+    if (state.kind === "ready" && !(state.early && earlyPainted)) {
       paintFirstView(root, state.pane, { hostTag: state.session.hostTag, preview: state.session.mode === "preview" });
       await afterNextPaint();
     }

@@ -147,3 +147,29 @@ describe("the host", () => {
     expect(outlookHost().theme).toBeNull();
   });
 });
+
+describe("office.js asked for by the page's early script", () => {
+  afterEach(() => {
+    delete window.oneOnOneOfficeJs;
+  });
+
+  it("is waited for instead of being asked for again", async () => {
+    window.oneOnOneOfficeJs = Promise.resolve(true).then(() => {
+      const office = installOffice({ itemType: "appointment" }, "1.13") as unknown as Record<string, unknown>;
+      office.onReady = (callback: (info: { host: string }) => void) => callback({ host: "Outlook" });
+      return true;
+    });
+    const scripts = document.scripts.length;
+
+    await expect(connectToOutlook(1000)).resolves.not.toBeNull();
+    expect(document.scripts.length).toBe(scripts);
+  });
+
+  it("gives no host when it failed to load", async () => {
+    window.oneOnOneOfficeJs = Promise.resolve(false);
+    const scripts = document.scripts.length;
+
+    await expect(connectToOutlook(1000)).resolves.toBeNull();
+    expect(document.scripts.length).toBe(scripts);
+  });
+});

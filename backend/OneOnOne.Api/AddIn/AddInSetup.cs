@@ -1,14 +1,18 @@
 using System.Reflection;
+using System.Security.Cryptography;
+using System.Text;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Net.Http.Headers;
+using OneOnOne.Api.Data;
 using OneOnOne.Api.Identity;
 
 namespace OneOnOne.Api.AddIn;
 
 /// <summary>Serves the built task panes and the add-in manifests from the API's own origin.</summary>
-public static class AddInSetup
+public static partial class AddInSetup
 {
     /// <summary>The base URL written in manifest.xml in the repository (the local HTTPS development server).</summary>
     public const string ManifestBaseUrl = "https://localhost:7080";
@@ -33,7 +37,7 @@ public static class AddInSetup
         var folder = Path.Combine(app.Environment.ContentRootPath, BuiltPanesFolder);
         var built = File.Exists(Path.Combine(folder, "taskpane.html"));
         var settings = app.Services.GetRequiredService<AuthenticationSettings>();
-        var policy = ContentSecurityPolicy(settings);
+        var policy = ContentSecurityPolicy(settings, []);
 
         app.UseStaticFiles(new StaticFileOptions
         {
@@ -45,16 +49,20 @@ public static class AddInSetup
         app.MapGet("/", () => TypedResults.Redirect("/taskpane.html")).AllowAnonymous().ExcludeFromDescription();
         if (built)
         {
-            var config = ConfigElement(ClientConfig.For(settings));
+            var config = ClientConfig.For(settings);
+            var developmentTokens = settings.Mode == AuthenticationMode.Development ? app.Services.GetRequiredService<DevelopmentTokens>() : null;
             foreach (var page in PanePages)
             {
                 var file = Path.Combine(folder, page);
                 app.MapGet($"/{page}", async (HttpContext context, CancellationToken cancellationToken) =>
                     {
-                        PrepareResponse(context.Response, page, context.Request.Path, policy);
                         // Read on each request: the page is small, and a new build of the panes must show at once.
                         var html = await File.ReadAllTextAsync(file, cancellationToken);
-                        return TypedResults.Content(WithConfig(html, config), "text/html; charset=utf-8");
+                        PrepareResponse(context.Response, page, context.Request.Path, ContentSecurityPolicy(settings, InlineScriptHashes(html)));
+                        var pageConfig = developmentTokens is null
+                            ? config
+                            : config with { PreviewSignIn = DevTokenResponse.Issue(developmentTokens, DemoData.People[0]) };
+                        return TypedResults.Content(WithConfig(html, ConfigElement(pageConfig)), "text/html; charset=utf-8");
                     })
                     .AllowAnonymous().ExcludeFromDescription();
             }
@@ -101,6 +109,19 @@ public static class AddInSetup
         return head < 0 ? html : html.Insert(head, configElement);
     }
 
+    /// <summary>
+    /// The CSP hashes of the page's inline scripts (the early script the add-in's build writes into taskpane.html):
+    /// the policy allows exactly those, so script-src needs no 'unsafe-inline'.
+    /// </summary>
+    public static IReadOnlyList<string> InlineScriptHashes(string html) =>
+        InlineScript().Matches(html)
+            .Select(match => $"'sha256-{Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(match.Groups["code"].Value)))}'")
+            .ToList();
+
+    // Scripts without attributes only: the config element (type application/json) is data, and the others have a src.
+    [GeneratedRegex("<script>(?<code>.*?)</script>", RegexOptions.Singleline | RegexOptions.IgnoreCase)]
+    private static partial Regex InlineScript();
+
     private static void PrepareResponse(HttpResponse response, string fileName, PathString path, string policy)
     {
         response.Headers[HeaderNames.XContentTypeOptions] = "nosniff";
@@ -123,10 +144,10 @@ public static class AddInSetup
 
     /// <summary>
     /// The panes run inside Outlook's and Office's own pages (frame-ancestors), load office.js from Microsoft's CDN,
-    /// talk only to this origin (and to the sign-in authority in Entra ID mode), and Fluent UI writes its styles at
-    /// run time (style-src 'unsafe-inline').
+    /// run no inline script but the page's own (by hash), talk only to this origin (and to the sign-in authority in
+    /// Entra ID mode), and Fluent UI writes its styles at run time (style-src 'unsafe-inline').
     /// </summary>
-    public static string ContentSecurityPolicy(AuthenticationSettings settings)
+    public static string ContentSecurityPolicy(AuthenticationSettings settings, IReadOnlyList<string> inlineScriptHashes)
     {
         const string officeCdn = "https://appsforoffice.microsoft.com";
         var authority = settings.Mode == AuthenticationMode.EntraId && Uri.TryCreate(settings.Instance, UriKind.Absolute, out var instance)
@@ -140,7 +161,7 @@ public static class AddInSetup
         ];
         return string.Join("; ",
             "default-src 'self'",
-            $"script-src 'self' {officeCdn}",
+            $"script-src 'self' {string.Concat(inlineScriptHashes.Select(hash => hash + " "))}{officeCdn}",
             "style-src 'self' 'unsafe-inline'",
             $"img-src 'self' data: blob: {officeCdn}",
             "font-src 'self' data:",

@@ -61,13 +61,16 @@ public static class IdentityEndpoints
             return ProblemSetup.Problem(context, StatusCodes.Status404NotFound, Texts.NotADemoPerson);
         }
 
-        var (token, expires) = tokens.Issue(DemoData.TenantId, person.ObjectId, person.DisplayName, person.Email);
-        return TypedResults.Ok(new DevTokenResponse(token, new DateTimeOffset(expires), person.Email, person.DisplayName));
+        return TypedResults.Ok(DevTokenResponse.Issue(tokens, person));
     }
 }
 
 /// <summary>How the panes sign in: served at GET /api/config and written into the panes' pages (AddInSetup).</summary>
-public sealed record ClientConfig(string AuthenticationMode, string? ClientId, string? Authority, string? ApiScope)
+/// <param name="PreviewSignIn">
+/// Development mode, in the pages only: the first demo person's token, which anyone may have from POST /dev/token
+/// anyway. With it the preview outside Office asks for its data at once (addin/src/outlook/early.ts).
+/// </param>
+public sealed record ClientConfig(string AuthenticationMode, string? ClientId, string? Authority, string? ApiScope, DevTokenResponse? PreviewSignIn = null)
 {
     public static ClientConfig For(AuthenticationSettings settings)
     {
@@ -90,6 +93,13 @@ public sealed record LanguageRequest(string? Language);
 
 public sealed record DevTokenRequest(string? Email);
 
-public sealed record DevTokenResponse(string AccessToken, DateTimeOffset ExpiresAt, string Email, string DisplayName);
+public sealed record DevTokenResponse(string AccessToken, DateTimeOffset ExpiresAt, string Email, string DisplayName)
+{
+    public static DevTokenResponse Issue(DevelopmentTokens tokens, DemoPerson person)
+    {
+        var (token, expires) = tokens.Issue(DemoData.TenantId, person.ObjectId, person.DisplayName, person.Email);
+        return new(token, new DateTimeOffset(expires), person.Email, person.DisplayName);
+    }
+}
 
 public sealed record DemoPersonResponse(string Email, string DisplayName, string Language);

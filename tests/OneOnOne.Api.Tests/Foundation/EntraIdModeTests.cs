@@ -119,4 +119,16 @@ public sealed class EntraIdModeTests(EntraIdModeTests.EntraFactory api) : IClass
         Assert.Equal($"api://{ClientId}/access_as_user", config.ApiScope);
         Assert.Equal(HttpStatusCode.NotFound, devToken.StatusCode);
     }
+
+    [Fact]
+    public async Task The_pane_page_carries_the_entra_configuration_and_no_token()
+    {
+        var page = await api.CreateClient().GetAsync("/taskpane.html", TestContext.Current.CancellationToken);
+        Assert.SkipWhen(page.StatusCode is HttpStatusCode.ServiceUnavailable or HttpStatusCode.NotFound, "The add-in is not built (SkipAddInBuild).");
+        var html = await page.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+
+        Assert.Contains($"\"clientId\":\"{ClientId}\"", html, StringComparison.Ordinal);
+        Assert.Contains("\"previewSignIn\":null", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("\"accessToken\":", html, StringComparison.Ordinal);
+    }
 }

@@ -1,0 +1,118 @@
+// The preview's head start. The build inlines this script into taskpane.html (vite.config.ts, inlineEarlyStart), so
+// it runs while the page is still being parsed: before the entry module and the UI code have even been fetched. In
+// Development mode outside Office it asks for the pane of the demo person's next meeting at once, with the token the
+// server wrote into the page, and paints the first view (firstPaint.ts) as soon as the answer is there. The entry
+// (boot.ts) then takes the token and the pane's data from `window.oneOnOneEarly` instead of asking again.
+//
+// Inside Office the pane's meeting comes from the item Office.js presents, so the preview is not started there (the
+// early script asks for office.js instead); a page that may be inside Office is treated as inside. Anything
+// unexpected here only means the entry does the work itself.
+import { formatDay, formatMeetingTime } from "../core/format";
+import { localeFor, pickLanguage } from "../core/i18n";
+import type { ClientConfig, DevToken, PaneData } from "../core/types";
+import { paintFirstView } from "./firstPaint";
+
+export interface EarlyStart {
+  /** Whom the pane is asked for: the demo person this browser signed in as last time, else the first one. */
+  token: DevToken;
+  /** The pane of that person's next meeting; null when the answer was anything but a pane (the entry asks again). */
+  pane: Promise<PaneData | null>;
+  /** The entry takes over the page: no early paint after this. Says whether the first view was painted already. */
+  dismiss(): boolean;
+}
+
+declare global {
+  interface Window {
+    oneOnOneEarly?: EarlyStart;
+  }
+}
+
+/** The query parameter the add-in manifests put on the pane's address: the page was opened by an Office host. */
+export const officeLaunchParameter = "host";
+
+// The keys auth.ts keeps the demo sign-in under.
+const demoPersonKey = "oneonone.demoPerson";
+const devTokenKey = "oneonone.devToken";
+
+/**
+ * True when nothing says the page runs inside Office: opened without the manifest's marker or Office's own
+ * `_host_Info`, not framed (Office on the web frames panes), and without the desktop hosts' web view bridges.
+ */
+export function plainBrowser(win: Window): boolean {
+  const search = new URLSearchParams(win.location.search);
+  if (search.has(officeLaunchParameter) || search.has("_host_Info")) {
+    return false;
+  }
+  const bridges = win as unknown as { chrome?: { webview?: unknown }; webkit?: { messageHandlers?: unknown } };
+  if (bridges.chrome?.webview || bridges.webkit?.messageHandlers) {
+    return false;
+  }
+  try {
+    return win.top === win;
+  } catch {
+    // A cross-origin parent: framed, so possibly Office on the web.
+    return false;
+  }
+}
+
+/**
+ * The token the entry would sign in with in the preview (signIn.ts): the remembered demo person's, kept for the
+ * tab's session; else, when nobody is remembered, the first demo person's from the page. Null when only a request
+ * could tell (a remembered person without a kept token).
+ */
+export function previewToken(config: ClientConfig, storage: { local: Storage; session: Storage }, now = Date.now()): DevToken | null {
+  const remembered = storage.local.getItem(demoPersonKey);
+  if (!remembered) {
+    return config.previewSignIn ?? null;
+  }
+  const kept = storage.session.getItem(devTokenKey);
+  const token = kept ? (JSON.parse(kept) as DevToken) : null;
+  return token && token.email.toLowerCase() === remembered.toLowerCase() && Date.parse(token.expiresAt) - now > 60_000 ? token : null;
+}
+
+/** The preview's head start in a plain browser tab (see plainBrowser); null when it does not apply. */
+export function startEarly(win: Window): EarlyStart | null {
+  const configText = win.document.getElementById("oneonone-config")?.textContent;
+  if (!configText || !plainBrowser(win)) {
+    return null;
+  }
+  const config = JSON.parse(configText) as ClientConfig;
+  if (config.authenticationMode !== "Development" || !config.previewSignIn) {
+    return null;
+  }
+  const token = previewToken(config, { local: win.localStorage, session: win.sessionStorage });
+  if (!token) {
+    return null;
+  }
+
+  const language = win.navigator.language;
+  const pane = fetch("/api/meetings/next/pane", {
+    headers: { Authorization: `Bearer ${token.accessToken}`, "Accept-Language": language },
+  })
+    .then((response) => (response.ok ? (response.json() as Promise<PaneData>) : null))
+    .catch(() => null);
+  // While the answer is on its way: a page's first date formatter loads the locale's data, which takes milliseconds
+  // that would otherwise come after the answer.
+  const now = new Date().toISOString();
+  const locale = localeFor(pickLanguage(language), language);
+  formatMeetingTime(now, now, locale);
+  formatDay(now, locale);
+  let dismissed = false;
+  let painted = false;
+  void pane.then((data) => {
+    const root = win.document.getElementById("root");
+    if (data && root && !dismissed) {
+      paintFirstView(root, data, { hostTag: language, preview: true });
+      painted = true;
+    }
+  });
+  win.document.documentElement.lang = pickLanguage(language);
+  return {
+    token,
+    pane,
+    dismiss: () => {
+      dismissed = true;
+      return painted;
+    },
+  };
+}
