@@ -39,12 +39,9 @@ export function rememberDemoPerson(email: string): void {
  * Fails with a 404 ApiError when the e-mail is not a demo person.
  */
 export async function devToken(email: string | null, refresh = false): Promise<DevToken> {
-  const cached = refresh || email === null ? null : safeStorage(() => sessionStorage.getItem(devTokenKey));
-  if (cached) {
-    const token = JSON.parse(cached) as DevToken;
-    if (token.email.toLowerCase() === email?.toLowerCase() && Date.parse(token.expiresAt) - Date.now() > 60_000) {
-      return token;
-    }
+  const kept = refresh || email === null ? null : keptDevToken(email);
+  if (kept) {
+    return kept;
   }
   const response = await request("/dev/token", {
     method: "POST",
@@ -54,6 +51,13 @@ export async function devToken(email: string | null, refresh = false): Promise<D
   const token = await readJson<DevToken>(response);
   keepDevToken(token);
   return token;
+}
+
+/** The token kept for this tab's session for that person, while it has more than a minute left. */
+export function keptDevToken(email: string): DevToken | null {
+  const kept = safeStorage(() => sessionStorage.getItem(devTokenKey));
+  const token = kept ? (JSON.parse(kept) as DevToken) : null;
+  return token && token.email.toLowerCase() === email.toLowerCase() && Date.parse(token.expiresAt) - Date.now() > 60_000 ? token : null;
 }
 
 /** Keeps a token for the tab's session (see devToken), also one the page came with (early.ts). */

@@ -1,4 +1,4 @@
-// The preview's head start. The build inlines this script into taskpane.html (vite.config.ts, inlineEarlyStart), so
+// The preview's head start. The build inlines this script into taskpane.html (vite.config.ts, inlineEarlyScripts), so
 // it runs while the page is still being parsed: before the entry module and the UI code have even been fetched. In
 // Development mode outside Office it asks for the pane of the demo person's next meeting at once, with the token the
 // server wrote into the page, and paints the first view (firstPaint.ts) as soon as the answer is there. The entry
@@ -7,6 +7,7 @@
 // Inside Office the pane's meeting comes from the item Office.js presents, so the preview is not started there (the
 // early script asks for office.js instead); a page that may be inside Office is treated as inside. Anything
 // unexpected here only means the entry does the work itself.
+import { keptDevToken, rememberedDemoPerson } from "../core/auth";
 import { formatDay, formatMeetingTime } from "../core/format";
 import { localeFor, pickLanguage } from "../core/i18n";
 import type { ClientConfig, DevToken, PaneData } from "../core/types";
@@ -29,10 +30,6 @@ declare global {
 
 /** The query parameter the add-in manifests put on the pane's address: the page was opened by an Office host. */
 export const officeLaunchParameter = "host";
-
-// The keys auth.ts keeps the demo sign-in under.
-const demoPersonKey = "oneonone.demoPerson";
-const devTokenKey = "oneonone.devToken";
 
 /**
  * True when nothing says the page runs inside Office: opened without the manifest's marker or Office's own
@@ -60,14 +57,9 @@ export function plainBrowser(win: Window): boolean {
  * tab's session; else, when nobody is remembered, the first demo person's from the page. Null when only a request
  * could tell (a remembered person without a kept token).
  */
-export function previewToken(config: ClientConfig, storage: { local: Storage; session: Storage }, now = Date.now()): DevToken | null {
-  const remembered = storage.local.getItem(demoPersonKey);
-  if (!remembered) {
-    return config.previewSignIn ?? null;
-  }
-  const kept = storage.session.getItem(devTokenKey);
-  const token = kept ? (JSON.parse(kept) as DevToken) : null;
-  return token && token.email.toLowerCase() === remembered.toLowerCase() && Date.parse(token.expiresAt) - now > 60_000 ? token : null;
+export function previewToken(config: ClientConfig): DevToken | null {
+  const remembered = rememberedDemoPerson();
+  return remembered ? keptDevToken(remembered) : (config.previewSignIn ?? null);
 }
 
 /** The preview's head start in a plain browser tab (see plainBrowser); null when it does not apply. */
@@ -80,7 +72,7 @@ export function startEarly(win: Window): EarlyStart | null {
   if (config.authenticationMode !== "Development" || !config.previewSignIn) {
     return null;
   }
-  const token = previewToken(config, { local: win.localStorage, session: win.sessionStorage });
+  const token = previewToken(config);
   if (!token) {
     return null;
   }

@@ -17,7 +17,8 @@ const early = window.oneOnOneEarly ?? null;
 const first = boot({ ...deps, early });
 // With the early script's first view on screen the UI code is what is missing: ask for it at once, not only when
 // office.js has said that there is no host.
-void early?.pane.then(() => import("./App"));
+// A failure here shows below, where the UI code is imported again.
+void early?.pane.then(() => import("./App")).catch(() => undefined);
 
 root.setAttribute("aria-busy", "true");
 if (!root.hasChildNodes()) {

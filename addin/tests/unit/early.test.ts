@@ -51,26 +51,24 @@ describe("where the early script may start", () => {
 });
 
 describe("whom the early script signs in as", () => {
-  const storage = () => ({ local: localStorage, session: sessionStorage });
-
   it("the first demo person from the page when this browser remembers nobody", () => {
-    expect(previewToken(development, storage())).toEqual(sanne);
+    expect(previewToken(development)).toEqual(sanne);
   });
 
   it("the remembered person with the token kept for the tab", () => {
     const priya = token("priya@demo.test");
     localStorage.setItem("oneonone.demoPerson", "Priya@demo.test");
     sessionStorage.setItem("oneonone.devToken", JSON.stringify(priya));
-    expect(previewToken(development, storage())).toEqual(priya);
+    expect(previewToken(development)).toEqual(priya);
   });
 
   it("nobody when the remembered person's token is missing, someone else's or about to expire: the entry asks", () => {
     localStorage.setItem("oneonone.demoPerson", "priya@demo.test");
-    expect(previewToken(development, storage())).toBeNull();
+    expect(previewToken(development)).toBeNull();
     sessionStorage.setItem("oneonone.devToken", JSON.stringify(sanne));
-    expect(previewToken(development, storage())).toBeNull();
+    expect(previewToken(development)).toBeNull();
     sessionStorage.setItem("oneonone.devToken", JSON.stringify(token("priya@demo.test", new Date(Date.now() + 30_000).toISOString())));
-    expect(previewToken(development, storage())).toBeNull();
+    expect(previewToken(development)).toBeNull();
   });
 });
 
