@@ -63,14 +63,69 @@ public abstract class OneOnOneDb(DbContextOptions options, CallerScope caller) :
     {
         ActionAudit.Record(this, PersonId);
         RenewVersions();
-        return base.SaveChanges(acceptAllChangesOnSuccess);
+        var tally = ActionTally.Pending(this);
+        if (tally.Count == 0)
+        {
+            return base.SaveChanges(acceptAllChangesOnSuccess);
+        }
+
+        if (Database.CurrentTransaction is not null)
+        {
+            var saved = base.SaveChanges(acceptAllChangesOnSuccess);
+            ActionTally.Apply(this, tally);
+            return saved;
+        }
+
+        // The counters change in the same transaction as the actions. SQL Server's retrying strategy must own that
+        // transaction, and a retry must find the changes still pending: they are accepted only after the commit.
+        var count = Database.CreateExecutionStrategy().Execute(() =>
+        {
+            using var transaction = Database.BeginTransaction();
+            var saved = base.SaveChanges(acceptAllChangesOnSuccess: false);
+            ActionTally.Apply(this, tally);
+            transaction.Commit();
+            return saved;
+        });
+        if (acceptAllChangesOnSuccess)
+        {
+            ChangeTracker.AcceptAllChanges();
+        }
+
+        return count;
     }
 
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         ActionAudit.Record(this, PersonId);
         RenewVersions();
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        var tally = ActionTally.Pending(this);
+        if (tally.Count == 0)
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+
+        if (Database.CurrentTransaction is not null)
+        {
+            var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            await ActionTally.ApplyAsync(this, tally, cancellationToken);
+            return saved;
+        }
+
+        // As in SaveChanges.
+        var count = await Database.CreateExecutionStrategy().ExecuteAsync(async cancel =>
+        {
+            await using var transaction = await Database.BeginTransactionAsync(cancel);
+            var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess: false, cancel);
+            await ActionTally.ApplyAsync(this, tally, cancel);
+            await transaction.CommitAsync(cancel);
+            return saved;
+        }, cancellationToken);
+        if (acceptAllChangesOnSuccess)
+        {
+            ChangeTracker.AcceptAllChanges();
+        }
+
+        return count;
     }
 
     /// <summary>

@@ -18,6 +18,12 @@ public sealed class Series : ITenantOwned, IVersioned
     public DateTime CreatedUtc { get; set; } = DateTime.UtcNow;
     public Guid Version { get; set; } = Guid.NewGuid();
 
+    /// <summary>How many of the series' action items are done; kept by <see cref="ActionTally"/>, never set by hand.</summary>
+    public int ActionsDone { get; private set; }
+
+    /// <summary>How many of those were done by their due date (or had none); kept by <see cref="ActionTally"/>.</summary>
+    public int ActionsDoneOnTime { get; private set; }
+
     public List<Meeting> Meetings { get; } = [];
 
     public void SetParticipants(Guid managerId, Guid reportId)

@@ -151,11 +151,11 @@ public static class PaneEndpoints
                 // As PromptLibrary.MeetingNumberAsync, inline: a method call cannot be translated inside the projection.
                 MeetingsBefore = db.Meetings.Count(p => p.SeriesId == m.SeriesId && p.Status == MeetingStatus.Scheduled && p.StartUtc < m.StartUtc),
                 MeetingsHeld = db.Meetings.Count(p => p.SeriesId == m.SeriesId && p.Status == MeetingStatus.Scheduled && p.EndUtc <= now),
-                // Open and done are all there is; counting the open ones reads a short index range, the total a long one.
+                // Open and done are all there is. The open ones are few and counted; the done ones grow with the series'
+                // history, so the series keeps their counts (ActionTally).
                 ActionsOpen = db.ActionItems.Count(a => a.SeriesId == m.SeriesId && a.Status == ActionStatus.Open),
-                ActionsDone = db.ActionItems.Count(a => a.SeriesId == m.SeriesId && a.Status == ActionStatus.Done),
-                ActionsDoneOnTime = db.ActionItems.Count(a => a.SeriesId == m.SeriesId && a.Status == ActionStatus.Done
-                    && (a.DueDate == null || DateOnly.FromDateTime(a.CompletedUtc!.Value) <= a.DueDate)),
+                ActionsDone = m.Series.ActionsDone,
+                ActionsDoneOnTime = m.Series.ActionsDoneOnTime,
                 ActionsOverdue = db.ActionItems.Count(a => a.SeriesId == m.SeriesId && a.Status == ActionStatus.Open && a.DueDate < today),
             });
 

@@ -442,6 +442,12 @@ namespace OneOnOne.Api.Data.Migrations.Postgres
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<int>("ActionsDone")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ActionsDoneOnTime")
+                        .HasColumnType("integer");
+
                     b.Property<DateTime>("CreatedUtc")
                         .HasColumnType("timestamp with time zone");
 

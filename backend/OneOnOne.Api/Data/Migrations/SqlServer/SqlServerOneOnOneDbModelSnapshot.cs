@@ -443,6 +443,12 @@ namespace OneOnOne.Api.Data.Migrations.SqlServer
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<int>("ActionsDone")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ActionsDoneOnTime")
+                        .HasColumnType("int");
+
                     b.Property<DateTime>("CreatedUtc")
                         .HasColumnType("datetime2");
 

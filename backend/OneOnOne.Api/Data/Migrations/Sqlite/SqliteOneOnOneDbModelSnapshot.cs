@@ -435,6 +435,12 @@ namespace OneOnOne.Api.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("ActionsDone")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ActionsDoneOnTime")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime>("CreatedUtc")
                         .HasColumnType("TEXT");
 
