@@ -2,10 +2,53 @@
 import { resolve } from "node:path";
 import { build, defineConfig, type Plugin, type Rolldown } from "vite";
 import react from "@vitejs/plugin-react";
+import { uiPreloadTemplateId } from "./src/outlook/early";
 
 // The backend serves the built panes from its own origin (same origin as the API), so they are built
 // straight into its static folder; the folder is generated and ignored by git.
 const outDir = resolve(import.meta.dirname, "../backend/OneOnOne.Api/wwwroot/addin");
+
+/**
+ * Each pane's entry loads its UI chunk with import() so that its data requests start first. Preloading that chunk
+ * (and its imports) lets the browser fetch it in parallel instead of only once the entry has run. `uiModules` names
+ * each page's UI module; with `onlyInOffice` the links wait, inert, in a `<template id="oneonone-ui-preload">` that
+ * the early script (src/outlook/earlyScript.ts) activates inside Office only: in the preview, compiling the UI beside
+ * the pane's one request slowed that request down (docs/benchmarks.md).
+ */
+function preloadUi(uiModules: Record<string, { module: string; onlyInOffice?: boolean }>): Plugin {
+  return {
+    name: "oneonone-preload-ui",
+    apply: "build",
+    transformIndexHtml: {
+      order: "post",
+      handler(_html, context) {
+        const page = uiModules[context.path.replace(/^\//, "")];
+        const bundle = context.bundle ?? {};
+        const chunks = Object.values(bundle).filter((c) => c.type === "chunk");
+        const ui = page ? chunks.find((c) => c.facadeModuleId?.endsWith(page.module)) : undefined;
+        if (!page || !ui) {
+          return [];
+        }
+        const files = new Set<string>();
+        const visit = (file: string) => {
+          const chunk = chunks.find((c) => c.fileName === file);
+          if (chunk && !files.has(file)) {
+            files.add(file);
+            chunk.imports.forEach(visit);
+          }
+        };
+        visit(ui.fileName);
+        const links = [...files].map((file) => ({
+          tag: "link",
+          attrs: { rel: "modulepreload", crossorigin: true, href: `/${file}` },
+        }));
+        return page.onlyInOffice
+          ? [{ tag: "template", attrs: { id: uiPreloadTemplateId }, children: links, injectTo: "head" as const }]
+          : links.map((link) => ({ ...link, injectTo: "head" as const }));
+      },
+    },
+  };
+}
 
 /**
  * Builds each page's early script (`earlyScripts` names it) on its own and writes it into the page as an inline
@@ -51,6 +94,7 @@ function inlineEarlyScripts(earlyScripts: Record<string, string>): Plugin {
 export default defineConfig({
   plugins: [
     react(),
+    preloadUi({ "taskpane.html": { module: "src/outlook/App.tsx", onlyInOffice: true }, "word.html": { module: "src/word/App.tsx" } }),
     inlineEarlyScripts({ "taskpane.html": "src/outlook/earlyScript.ts" }),
   ],
   base: "/",

@@ -28,6 +28,17 @@ declare global {
   }
 }
 
+/** The build puts the UI code's preloads in this template (vite.config.ts); they are for inside Office only. */
+export const uiPreloadTemplateId = "oneonone-ui-preload";
+
+/** Inside Office: the UI code is fetched while office.js, the sign-in and the item are being waited for. */
+export function preloadUi(doc: Document): void {
+  const template = doc.getElementById(uiPreloadTemplateId);
+  if (template instanceof HTMLTemplateElement) {
+    doc.head.append(template.content.cloneNode(true));
+  }
+}
+
 /** The query parameter the add-in manifests put on the pane's address: the page was opened by an Office host. */
 export const officeLaunchParameter = "host";
 

@@ -2,7 +2,7 @@
 // for, and that it paints only until the entry takes over.
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { ClientConfig, DevToken } from "../../src/core/types";
-import { plainBrowser, previewToken, startEarly } from "../../src/outlook/early";
+import { plainBrowser, preloadUi, previewToken, startEarly, uiPreloadTemplateId } from "../../src/outlook/early";
 import { item, pane } from "./fixtures";
 
 const inAnHour = () => new Date(Date.now() + 3_600_000).toISOString();
@@ -124,5 +124,17 @@ describe("the early start", () => {
     page({ ...development, previewSignIn: null });
     expect(startEarly(window)).toBeNull();
     expect(fetch).not.toHaveBeenCalled();
+  });
+});
+
+describe("the UI code's preloads", () => {
+  it("wait inert in the page and become preloads when the early script finds itself inside Office", () => {
+    document.head.innerHTML = `<template id="${uiPreloadTemplateId}"><link rel="modulepreload" href="/assets/App-1.js"></template>`;
+    expect(document.head.querySelectorAll(":scope > link")).toHaveLength(0);
+
+    preloadUi(document);
+
+    const links = document.head.querySelectorAll<HTMLLinkElement>(":scope > link[rel=modulepreload]");
+    expect([...links].map((link) => link.getAttribute("href"))).toEqual(["/assets/App-1.js"]);
   });
 });
