@@ -5,8 +5,8 @@
 // (boot.ts) then takes the token and the pane's data from `window.oneOnOneEarly` instead of asking again.
 //
 // Inside Office the pane's meeting comes from the item Office.js presents, so the preview is not started there (the
-// early script asks for office.js instead); a page that may be inside Office is treated as inside. Anything
-// unexpected here only means the entry does the work itself.
+// early script asks for office.js and the UI code instead, earlyScript.ts); a page that may be inside Office is
+// treated as inside. Anything unexpected here only means the entry does the work itself.
 import { keptDevToken, rememberedDemoPerson } from "../core/auth";
 import { formatDay, formatMeetingTime } from "../core/format";
 import { localeFor, pickLanguage } from "../core/i18n";
