@@ -7,6 +7,7 @@ using OneOnOne.Api.Meetings;
 using OneOnOne.Api.Notes;
 using OneOnOne.Api.Pane;
 using OneOnOne.Api.Tests.Infrastructure;
+using OneOnOne.Api.Tests.Privacy;
 
 namespace OneOnOne.Api.Tests.Meetings;
 
@@ -53,7 +54,7 @@ public abstract class AuthorizationMatrixTests(ApiFactory api) : ProviderTests(a
     public async Task Only_the_two_participants_reach_an_endpoint_and_nobody_sees_anothers_private_note(string name)
     {
         var endpoint = Endpoints.Single(e => e.Name == name);
-        var target = await CreateTargetAsync();
+        var target = await PrivacyScenario.CreateTargetAsync(Api);
         var stranger = Api.ClientFor(TestPerson.New(target.Pair.Manager.TenantId));
         var otherTenant = Api.ClientFor(TestPerson.New());
         var anonymous = Api.CreateClient();
@@ -77,7 +78,7 @@ public abstract class AuthorizationMatrixTests(ApiFactory api) : ProviderTests(a
         Assert.DoesNotContain(target.ManagerSecret, reportAnswer.Body, StringComparison.Ordinal);
         Assert.True(reportAnswer.Status is not (HttpStatusCode.NotFound or HttpStatusCode.Unauthorized or HttpStatusCode.InternalServerError), $"{name} as report: {reportAnswer.Status} {reportAnswer.Body}");
 
-        var fresh = await CreateTargetAsync();
+        var fresh = await PrivacyScenario.CreateTargetAsync(Api);
         var managerAnswer = await CallAsync(fresh.Pair.ManagerClient, endpoint, fresh);
         Assert.True(managerAnswer.Status == endpoint.ForManager, $"{name} as manager: {managerAnswer.Status} {managerAnswer.Body}");
         Assert.DoesNotContain(fresh.ReportSecret, managerAnswer.Body, StringComparison.Ordinal);
@@ -86,7 +87,7 @@ public abstract class AuthorizationMatrixTests(ApiFactory api) : ProviderTests(a
     [Fact]
     public async Task A_stranger_has_no_upcoming_meetings_of_others()
     {
-        var target = await CreateTargetAsync();
+        var target = await PrivacyScenario.CreateTargetAsync(Api);
         var stranger = Api.ClientFor(TestPerson.New(target.Pair.Manager.TenantId));
 
         var upcoming = await stranger.GetAsync<UpcomingMeetingResponse[]>("/api/meetings/upcoming");
@@ -94,24 +95,6 @@ public abstract class AuthorizationMatrixTests(ApiFactory api) : ProviderTests(a
 
         Assert.Empty(upcoming);
         Assert.Equal(target.MeetingId, Assert.Single(managerUpcoming).MeetingId);
-    }
-
-    private async Task<Target> CreateTargetAsync()
-    {
-        var pair = await OneOnOnePair.CreateAsync(Api);
-        var meetingId = pair.Meeting.MeetingId;
-        var managerSecret = $"manager-secret-{Guid.NewGuid():N}";
-        var reportSecret = $"report-secret-{Guid.NewGuid():N}";
-        var item = await pair.ManagerClient.PostAsync<AgendaItemResponse>($"/api/meetings/{meetingId}/agenda", new { text = "Point" }, HttpStatusCode.Created);
-        var action = await pair.ManagerClient.PostAsync<ActionItemResponse>($"/api/series/{pair.Meeting.SeriesId}/actions", new { text = "Act", meetingId }, HttpStatusCode.Created);
-        await pair.ManagerClient.PutAsync<NoteResponse>($"/api/meetings/{meetingId}/notes/shared", new { text = "Both see this", version = (Guid?)null });
-        await pair.ManagerClient.PutAsync<NoteResponse>($"/api/meetings/{meetingId}/notes/private", new { text = managerSecret, version = (Guid?)null });
-        await pair.ReportClient.PutAsync<NoteResponse>($"/api/meetings/{meetingId}/notes/private", new { text = reportSecret, version = (Guid?)null });
-        // Done, so that the "reopen" row has something to do (completing again is a no-op that answers 200).
-        action = await pair.ManagerClient.PostAsync<ActionItemResponse>($"/api/actions/{action.Id}/complete", new { meetingId, version = action.Version });
-        var pane = await pair.ManagerClient.GetAsync<PaneResponse>($"/api/meetings/{meetingId}/pane");
-
-        return new Target(pair, meetingId, pair.Meeting.SeriesId, item, action, pane, managerSecret, reportSecret);
     }
 
     private static async Task<(HttpStatusCode Status, string Body)> CallAsync(HttpClient client, Endpoint endpoint, Target target)

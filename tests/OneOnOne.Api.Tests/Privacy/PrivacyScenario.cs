@@ -18,7 +18,10 @@ public static class PrivacyScenario
 {
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
-    /// <summary>The same 1-on-1 the authorization matrix uses: an agenda item, a done action, a shared note and a private note each.</summary>
+    /// <summary>
+    /// The 1-on-1 the authorization matrix and the privacy tests use: an agenda item, a done action (so that the
+    /// matrix's "reopen" row has something to do), a shared note and a private note each.
+    /// </summary>
     public static async Task<Target> CreateTargetAsync(ApiFactory api)
     {
         var pair = await OneOnOnePair.CreateAsync(api);
@@ -30,6 +33,7 @@ public static class PrivacyScenario
         await pair.ManagerClient.PutAsync<NoteResponse>($"/api/meetings/{meetingId}/notes/shared", new { text = "Both see this", version = (Guid?)null });
         await pair.ManagerClient.PutAsync<NoteResponse>($"/api/meetings/{meetingId}/notes/private", new { text = managerSecret, version = (Guid?)null });
         await pair.ReportClient.PutAsync<NoteResponse>($"/api/meetings/{meetingId}/notes/private", new { text = reportSecret, version = (Guid?)null });
+        // Completing again would be a no-op that answers 200.
         action = await pair.ManagerClient.PostAsync<ActionItemResponse>($"/api/actions/{action.Id}/complete", new { meetingId, version = action.Version });
         var pane = await pair.ManagerClient.GetAsync<PaneResponse>($"/api/meetings/{meetingId}/pane");
         return new Target(pair, meetingId, pair.Meeting.SeriesId, item, action, pane, managerSecret, reportSecret);
