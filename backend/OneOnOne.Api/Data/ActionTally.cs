@@ -11,8 +11,8 @@ namespace OneOnOne.Api.Data;
 /// <remarks>
 /// Every save that adds, changes or deletes action items adds the difference to the counters in the same
 /// transaction (<see cref="OneOnOneDb"/>), as an increment in SQL: two saves at once cannot overwrite each other's.
-/// Rows written around EF (the data generator's bulk load, the migration that added the counters) are counted by
-/// <see cref="RecountAsync"/>.
+/// Rows written around EF are counted afresh: the data generator's bulk load by <see cref="RecountAsync"/>, the rows
+/// already there when the counters were added by that migration's SQL (the same rule as <see cref="Counts"/>).
 /// </remarks>
 public static class ActionTally
 {

@@ -95,5 +95,6 @@ public static class PersonalData
     private static ExportedNote? Note(Note? note, Guid me) =>
         note is null ? null : new ExportedNote(note.Text, Utc(note.UpdatedUtc), note.AuthorId == me);
 
-    private static DateTimeOffset Utc(DateTime time) => new(DateTime.SpecifyKind(time, DateTimeKind.Utc));
+    /// <summary>A stored UTC time as the API writes times (also the audit trail's, PrivacyEndpoints).</summary>
+    internal static DateTimeOffset Utc(DateTime time) => new(DateTime.SpecifyKind(time, DateTimeKind.Utc));
 }

@@ -56,7 +56,7 @@ public static class PrivacyEndpoints
         var peopleIds = entries.Where(e => e.ChangedById is not null).Select(e => e.ChangedById!.Value).Distinct().ToList();
         var names = await db.People.Where(p => peopleIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.DisplayName, cancellationToken);
         return TypedResults.Ok(entries.Select(e => new ActionAuditResponse(
-                new DateTimeOffset(DateTime.SpecifyKind(e.ChangedUtc, DateTimeKind.Utc)),
+                PersonalData.Utc(e.ChangedUtc),
                 e.ChangedById,
                 e.ChangedById is { } by ? names.GetValueOrDefault(by) : null,
                 e.Change,
