@@ -25,7 +25,7 @@ export interface Session {
 }
 
 export type BootState =
-  /** `early`: the pane's data is what the page's early script asked for (and may have painted already). */
+  /** `early`: the pane's data is what the page's early script had (and may have painted already). */
   | { kind: "ready"; session: Session; pane: PaneData; early: boolean }
   | { kind: "notOneOnOne"; session: Session | null; detail: string | null }
   | { kind: "chooseDemoPerson"; people: DemoPerson[]; hostTag: string }
@@ -92,8 +92,8 @@ export async function boot(deps: BootDependencies, choice: BootChoice = {}): Pro
       panePath = choice.meetingId ? `/api/meetings/${choice.meetingId}/pane` : "/api/meetings/next/pane";
     }
 
-    // The early script asked for exactly this when it signed in as the same person; its failures are asked again here,
-    // where they become the pane's errors.
+    // The early script had exactly this, from the page or its request, when it signed in as the same person; its
+    // failures are asked again here, where they become the pane's errors.
     const { early } = deps;
     const earlyPane = !host && !choice.meetingId && early && early.token.email === signedIn.demo?.email ? await early.pane : null;
     let pane: PaneData;

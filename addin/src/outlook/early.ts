@@ -1,8 +1,9 @@
-// The preview's head start. The build inlines this script into taskpane.html (vite.config.ts, inlineEarlyScripts), so
-// it runs while the page is still being parsed: before the entry module and the UI code have even been fetched. In
-// Development mode outside Office it asks for the pane of the demo person's next meeting at once, with the token the
-// server wrote into the page, and paints the first view (firstPaint.ts) as soon as the answer is there. The entry
-// (boot.ts) then takes the token and the pane's data from `window.oneOnOneEarly` instead of asking again.
+// The preview's head start. The build inlines this script at the end of taskpane.html's body (vite.config.ts,
+// inlineEarlyScripts), so it runs while the page is still being parsed: before the entry module and the UI code have
+// even been fetched. In Development mode outside Office the server writes the first demo person's token and the pane of
+// their next meeting into the page (AddInSetup, PreviewPane.cs), and this script paints that first view
+// (firstPaint.ts) at once. Signed in as someone else, it asks for their pane with their token instead and paints the
+// answer. The entry (boot.ts) then takes the token and the pane's data from `window.oneOnOneEarly` instead of asking.
 //
 // Inside Office the pane's meeting comes from the item Office.js presents, so the preview is not started there (the
 // early script asks for office.js and the UI code instead, earlyScript.ts); a page that may be inside Office is
@@ -39,7 +40,10 @@ export function preloadUi(doc: Document): void {
   }
 }
 
-/** The query parameter the add-in manifests put on the pane's address: the page was opened by an Office host. */
+/**
+ * The query parameter the add-in manifests put on the pane's address: the page was opened by an Office host (the
+ * server reads the same, AddInSetup.OfficeLaunchParameter).
+ */
 export const officeLaunchParameter = "host";
 
 /**
@@ -89,27 +93,36 @@ export function startEarly(win: Window): EarlyStart | null {
   }
 
   const language = win.navigator.language;
-  const pane = fetch("/api/meetings/next/pane", {
-    headers: { Authorization: `Bearer ${token.accessToken}`, "Accept-Language": language },
-  })
-    .then((response) => (response.ok ? (response.json() as Promise<PaneData>) : null))
-    .catch(() => null);
-  // While the answer is on its way: a page's first date formatter loads the locale's data, which takes milliseconds
-  // that would otherwise come after the answer.
-  const now = new Date().toISOString();
-  const locale = localeFor(pickLanguage(language), language);
-  formatMeetingTime(now, now, locale);
-  formatDay(now, locale);
+  win.document.documentElement.lang = pickLanguage(language);
   let dismissed = false;
   let painted = false;
-  void pane.then((data) => {
+  const paint = (data: PaneData | null) => {
     const root = win.document.getElementById("root");
     if (data && root && !dismissed) {
       paintFirstView(root, data, { hostTag: language, preview: true });
       painted = true;
     }
-  });
-  win.document.documentElement.lang = pickLanguage(language);
+  };
+
+  let pane: Promise<PaneData | null>;
+  const inPage = token.email === config.previewSignIn.email ? panePreviewIn(win.document) : null;
+  if (inPage) {
+    pane = Promise.resolve(inPage);
+    paint(inPage);
+  } else {
+    pane = fetch("/api/meetings/next/pane", {
+      headers: { Authorization: `Bearer ${token.accessToken}`, "Accept-Language": language },
+    })
+      .then((response) => (response.ok ? (response.json() as Promise<PaneData>) : null))
+      .catch(() => null);
+    // While the answer is on its way: a page's first date formatter loads the locale's data, which takes milliseconds
+    // that would otherwise come after the answer.
+    const now = new Date().toISOString();
+    const locale = localeFor(pickLanguage(language), language);
+    formatMeetingTime(now, now, locale);
+    formatDay(now, locale);
+    void pane.then(paint);
+  }
   return {
     token,
     pane,
@@ -118,4 +131,13 @@ export function startEarly(win: Window): EarlyStart | null {
       return painted;
     },
   };
+}
+
+/** The element the server writes the preview person's pane into (PreviewPane.cs). */
+export const previewPaneElementId = "oneonone-preview-pane";
+
+/** The pane the server wrote into the page for the first demo person; null when it wrote none. */
+function panePreviewIn(doc: Document): PaneData | null {
+  const text = doc.getElementById(previewPaneElementId)?.textContent;
+  return text ? (JSON.parse(text) as PaneData) : null;
 }

@@ -1,8 +1,8 @@
 // Entry of the Outlook pane. Kept small and free of React: it starts office.js detection and every data request
 // first, shows the first view with plain DOM as soon as the data is there (firstPaint.ts), and only then loads the
 // UI code: fetching and compiling React and Fluent UI (most of the script) beside the data requests would slow them
-// down on a busy machine (docs/benchmarks.md). In the preview the page's early script (early.ts) has usually asked
-// for the data, and often painted the first view, before this module even arrived.
+// down on a busy machine (docs/benchmarks.md). In the preview the page's early script (early.ts) has usually painted
+// the first view from the pane the page carries, or asked for the data, before this module even arrived.
 import { translator, pickLanguage } from "../core/i18n";
 import { boot, type BootDependencies } from "./boot";
 import { paintFirstView } from "./firstPaint";

@@ -1,8 +1,8 @@
 // The preview's early script: when it may start (outside Office, Development mode, a token it can trust), what it asks
 // for, and that it paints only until the entry takes over.
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import type { ClientConfig, DevToken } from "../../src/core/types";
-import { plainBrowser, preloadUi, previewToken, startEarly, uiPreloadTemplateId } from "../../src/outlook/early";
+import type { ClientConfig, DevToken, PaneData } from "../../src/core/types";
+import { plainBrowser, preloadUi, previewPaneElementId, previewToken, startEarly, uiPreloadTemplateId } from "../../src/outlook/early";
 import { item, pane } from "./fixtures";
 
 const inAnHour = () => new Date(Date.now() + 3_600_000).toISOString();
@@ -10,9 +10,11 @@ const token = (email: string, expiresAt = inAnHour()): DevToken => ({ accessToke
 const sanne = token("sanne@demo.test");
 const development: ClientConfig = { authenticationMode: "Development", clientId: null, authority: null, apiScope: null, previewSignIn: sanne };
 
-function page(config: ClientConfig, url = "/taskpane.html") {
+function page(config: ClientConfig, url = "/taskpane.html", previewPane?: PaneData) {
   window.history.replaceState(null, "", url);
-  document.head.innerHTML = `<script type="application/json" id="oneonone-config">${JSON.stringify(config)}</script>`;
+  document.head.innerHTML =
+    `<script type="application/json" id="oneonone-config">${JSON.stringify(config)}</script>` +
+    (previewPane ? `<script type="application/json" id="${previewPaneElementId}">${JSON.stringify(previewPane)}</script>` : "");
   document.body.innerHTML = `<div id="root"></div>`;
 }
 
@@ -73,6 +75,38 @@ describe("whom the early script signs in as", () => {
 });
 
 describe("the early start", () => {
+  it("paints the pane the server wrote into the page at once, without a request", async () => {
+    page(development, "/taskpane.html", pane("en", [item("Workload")]));
+    const fetch = vi.fn();
+    vi.stubGlobal("fetch", fetch);
+
+    const early = startEarly(window)!;
+
+    expect(document.querySelector("[data-testid=agenda]")?.textContent).toContain("Workload");
+    expect(early.dismiss()).toBe(true);
+    expect((await early.pane)?.agenda[0]?.text).toBe("Workload");
+    expect(early.token).toEqual(sanne);
+    expect(fetch).not.toHaveBeenCalled();
+  });
+
+  it("asks for the remembered person's own pane when the page's is for someone else", async () => {
+    const priya = token("priya@demo.test");
+    localStorage.setItem("oneonone.demoPerson", "priya@demo.test");
+    sessionStorage.setItem("oneonone.devToken", JSON.stringify(priya));
+    page(development, "/taskpane.html", pane("en", [item("Sanne's item")]));
+    const fetch = answered(pane("en", [item("Priya's item")]));
+    vi.stubGlobal("fetch", fetch);
+
+    const early = startEarly(window)!;
+    expect(document.getElementById("root")?.childNodes).toHaveLength(0);
+    const data = await early.pane;
+    await Promise.resolve();
+
+    expect(fetch).toHaveBeenCalledTimes(1);
+    expect(data?.agenda[0]?.text).toBe("Priya's item");
+    expect(document.querySelector("[data-testid=agenda]")?.textContent).toContain("Priya's item");
+  });
+
   it("asks for the next meeting's pane with the token and the browser's language, and paints it", async () => {
     page(development);
     const fetch = answered(pane("en", [item("Workload")]));

@@ -13,6 +13,9 @@ const paint = (data: PaneData, preview = false) => {
   return root;
 };
 
+/** The dates follow the first frame (see firstPaint.ts). */
+const afterTheFirstFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+
 afterEach(() => document.documentElement.removeAttribute("lang"));
 
 describe("the first view before React", () => {
@@ -31,8 +34,9 @@ describe("the first view before React", () => {
     expect(document.documentElement.lang).toBe("en");
   });
 
-  it("speaks Dutch when the pane does, with the Dutch date and the carried-over marker", () => {
+  it("speaks Dutch when the pane does, with the Dutch date and the carried-over marker", async () => {
     const root = paint(pane("nl", [item("Werkdruk", { carriedOver: true, carriedOverFrom: "2030-02-25T09:00:00Z" })]), true);
+    await afterTheFirstFrame();
 
     expect(root.querySelector("h1")?.textContent).toBe("1-op-1 met Sanne Visser");
     expect(root.textContent).toContain(nl.previewBanner);
@@ -40,6 +44,19 @@ describe("the first view before React", () => {
     expect(root.querySelector("time")?.textContent).toContain("maart");
     expect(root.querySelector(".fv-badge")?.textContent).toBe(nl.agendaCarriedOver.replace("{date}", "25 feb 2030"));
     expect(document.documentElement.lang).toBe("nl");
+  });
+
+  it("shows the agenda first and the dates, which wait for the browser's locale data, one frame later", async () => {
+    const root = paint(pane("en", [item("Workload", { carriedOver: true, carriedOverFrom: "2030-02-25T09:00:00Z" })]));
+
+    expect(root.querySelector("[data-testid=agenda]")?.textContent).toContain("Workload");
+    expect(root.querySelector("time")?.textContent).toBe("");
+    expect(root.querySelector("time")?.dateTime).toBe(pane("en", []).meeting.start);
+    expect(root.querySelector(".fv-badge")).toBeNull();
+
+    await afterTheFirstFrame();
+    expect(root.querySelector("time")?.textContent).toMatch(/2030/);
+    expect(root.querySelector(".fv-badge")?.textContent).toBe(en.agendaCarriedOver.replace("{date}", "25 Feb 2030"));
   });
 
   it("says the agenda is empty instead of showing an empty list", () => {

@@ -5,9 +5,11 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.FileProviders;
+using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 using OneOnOne.Api.Data;
 using OneOnOne.Api.Identity;
+using OneOnOne.Api.Pane;
 
 namespace OneOnOne.Api.AddIn;
 
@@ -23,7 +25,14 @@ public static partial class AddInSetup
     /// <summary>The element of a pane's page that carries the sign-in configuration (read by addin/src/core/auth.ts).</summary>
     public const string ConfigElementId = "oneonone-config";
 
-    private static readonly string[] PanePages = ["taskpane.html", "word.html"];
+    /// <summary>
+    /// The query parameter the add-in manifests put on the pane's address: the page was opened by an Office host
+    /// (addin/src/outlook/early.ts reads the same).
+    /// </summary>
+    public const string OfficeLaunchParameter = "host";
+
+    private const string OutlookPanePage = "taskpane.html";
+    private static readonly string[] PanePages = [OutlookPanePage, "word.html"];
 
     public static IServiceCollection AddAddIn(this IServiceCollection services)
     {
@@ -35,7 +44,7 @@ public static partial class AddInSetup
     public static WebApplication MapAddIn(this WebApplication app)
     {
         var folder = Path.Combine(app.Environment.ContentRootPath, BuiltPanesFolder);
-        var built = File.Exists(Path.Combine(folder, "taskpane.html"));
+        var built = File.Exists(Path.Combine(folder, OutlookPanePage));
         var settings = app.Services.GetRequiredService<AuthenticationSettings>();
         var policy = ContentSecurityPolicy(settings, []);
 
@@ -51,6 +60,7 @@ public static partial class AddInSetup
         {
             var config = ClientConfig.For(settings);
             var developmentTokens = settings.Mode == AuthenticationMode.Development ? app.Services.GetRequiredService<DevelopmentTokens>() : null;
+            var previewPane = new PreviewPane(app.Services.GetRequiredService<IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>().Value.SerializerOptions);
             foreach (var page in PanePages)
             {
                 var file = Path.Combine(folder, page);
@@ -59,10 +69,23 @@ public static partial class AddInSetup
                         // Read on each request: the page is small, and a new build of the panes must show at once.
                         var html = await File.ReadAllTextAsync(file, cancellationToken);
                         PrepareResponse(context.Response, page, context.Request.Path, ContentSecurityPolicy(settings, InlineScriptHashes(html)));
-                        var pageConfig = developmentTokens is null
-                            ? config
-                            : config with { PreviewSignIn = DevTokenResponse.Issue(developmentTokens, DemoData.People[0]) };
-                        return TypedResults.Content(WithConfig(html, ConfigElement(pageConfig)), "text/html; charset=utf-8");
+                        if (developmentTokens is null)
+                        {
+                            return TypedResults.Content(IntoHead(html, ConfigElement(config)), "text/html; charset=utf-8");
+                        }
+
+                        var previewPerson = DemoData.People[0];
+                        var pageConfig = config with { PreviewSignIn = DevTokenResponse.Issue(developmentTokens, previewPerson) };
+                        var paneElement = page == OutlookPanePage && !OpenedByOffice(context.Request)
+                            ? await previewPane.ElementAsync(context, previewPerson)
+                            : null;
+                        if (paneElement is not null)
+                        {
+                            // The page now holds a 1-on-1's notes (a demo person's, but still): no cache keeps it.
+                            context.Response.Headers[HeaderNames.CacheControl] = "no-store";
+                        }
+
+                        return TypedResults.Content(IntoHead(html, ConfigElement(pageConfig) + paneElement), "text/html; charset=utf-8");
                     })
                     .AllowAnonymous().ExcludeFromDescription();
             }
@@ -103,11 +126,15 @@ public static partial class AddInSetup
         // The default encoder escapes <, > and &, so nothing in the values can close the element.
         $"<script type=\"application/json\" id=\"{ConfigElementId}\">{JsonSerializer.Serialize(config, JsonSerializerOptions.Web)}</script>";
 
-    public static string WithConfig(string html, string configElement)
+    public static string IntoHead(string html, string elements)
     {
         var head = html.IndexOf("</head>", StringComparison.OrdinalIgnoreCase);
-        return head < 0 ? html : html.Insert(head, configElement);
+        return head < 0 ? html : html.Insert(head, elements);
     }
+
+    /// <summary>Inside Office the pane's meeting comes from the item Office.js presents, not from a preview.</summary>
+    private static bool OpenedByOffice(HttpRequest request) =>
+        request.Query.ContainsKey(OfficeLaunchParameter) || request.Query.ContainsKey("_host_Info");
 
     /// <summary>
     /// The CSP hashes of the page's inline scripts (the early script the add-in's build writes into taskpane.html):

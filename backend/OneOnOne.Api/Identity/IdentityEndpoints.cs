@@ -68,7 +68,8 @@ public static class IdentityEndpoints
 /// <summary>How the panes sign in: served at GET /api/config and written into the panes' pages (AddInSetup).</summary>
 /// <param name="PreviewSignIn">
 /// Development mode, in the pages only: the first demo person's token, which anyone may have from POST /dev/token
-/// anyway. With it the preview outside Office asks for its data at once (addin/src/outlook/early.ts).
+/// anyway. The page outside Office also carries that person's pane (PreviewPane), which the preview shows at once
+/// (addin/src/outlook/early.ts), and signs in with this token without a request of its own.
 /// </param>
 public sealed record ClientConfig(string AuthenticationMode, string? ClientId, string? Authority, string? ApiScope, DevTokenResponse? PreviewSignIn = null)
 {

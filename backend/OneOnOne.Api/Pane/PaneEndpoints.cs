@@ -190,22 +190,21 @@ public static class PaneEndpoints
 
     private static DateTimeOffset Utc(DateTime utc) => new(utc, TimeSpan.Zero);
 
-    private static async Task<Results<Ok<PaneResponse>, NotFound, ProblemHttpResult>> GetNextAsync(
-        Caller caller, OneOnOneDb db, TimeProvider clock, HttpContext context, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<PaneResponse>, ProblemHttpResult>> GetNextAsync(
+        Caller caller, OneOnOneDb db, TimeProvider clock, HttpContext context, CancellationToken cancellationToken) =>
+        await NextAsync(caller, db, clock, cancellationToken) is { } pane
+            ? TypedResults.Ok(pane)
+            : ProblemSetup.Problem(context, StatusCodes.Status404NotFound, Texts.NoUpcomingMeeting);
+
+    /// <summary>The pane of the caller's next meeting; null when none is coming up.</summary>
+    internal static async Task<PaneResponse?> NextAsync(Caller caller, OneOnOneDb db, TimeProvider clock, CancellationToken cancellationToken)
     {
         var next = await MeetingsEndpoints.Upcoming(db, clock.GetUtcNow().UtcDateTime)
             .Select(m => (Guid?)m.Id)
             .FirstOrDefaultAsync(cancellationToken);
-        if (next is not { } meetingId)
-        {
-            return ProblemSetup.Problem(context, StatusCodes.Status404NotFound, Texts.NoUpcomingMeeting);
-        }
-
-        return (await GetAsync(meetingId, caller, db, clock, cancellationToken)).Result switch
-        {
-            Ok<PaneResponse> pane => pane,
-            // Cancelled or deleted between the two queries.
-            _ => TypedResults.NotFound(),
-        };
+        // Not found again when it was cancelled or deleted between the two queries.
+        return next is { } meetingId && (await GetAsync(meetingId, caller, db, clock, cancellationToken)).Result is Ok<PaneResponse> pane
+            ? pane.Value
+            : null;
     }
 }

@@ -121,7 +121,7 @@ public sealed class EntraIdModeTests(EntraIdModeTests.EntraFactory api) : IClass
     }
 
     [Fact]
-    public async Task The_pane_page_carries_the_entra_configuration_and_no_token()
+    public async Task The_pane_page_carries_the_entra_configuration_and_no_token_or_preview()
     {
         var page = await api.CreateClient().GetAsync("/taskpane.html", TestContext.Current.CancellationToken);
         Assert.SkipWhen(page.StatusCode is HttpStatusCode.ServiceUnavailable or HttpStatusCode.NotFound, "The add-in is not built (SkipAddInBuild).");
@@ -130,5 +130,6 @@ public sealed class EntraIdModeTests(EntraIdModeTests.EntraFactory api) : IClass
         Assert.Contains($"\"clientId\":\"{ClientId}\"", html, StringComparison.Ordinal);
         Assert.Contains("\"previewSignIn\":null", html, StringComparison.Ordinal);
         Assert.DoesNotContain("\"accessToken\":", html, StringComparison.Ordinal);
+        Assert.DoesNotContain($"id=\"{OneOnOne.Api.Pane.PreviewPane.ElementId}\"", html, StringComparison.Ordinal);
     }
 }
