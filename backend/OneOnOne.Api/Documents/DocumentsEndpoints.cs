@@ -33,6 +33,14 @@ public static class DocumentsEndpoints
             return UnknownZone(caller);
         }
 
+        return await FileAsync(meeting, caller, zone, db, clock, request, configuration, wordAddIn, cancellationToken);
+    }
+
+    /// <summary>The meeting's notes document as the caller gets it (also from a recap's signed link, FollowUpsEndpoints).</summary>
+    public static async Task<FileContentHttpResult> FileAsync(
+        Meeting meeting, Caller caller, TimeZoneInfo zone, OneOnOneDb db, TimeProvider clock, HttpRequest request, IConfiguration configuration,
+        WordAddInReference wordAddIn, CancellationToken cancellationToken)
+    {
         var model = await NotesDocumentLoader.LoadAsync(meeting, caller, PublicBaseUrl(request, configuration), zone, db, clock, cancellationToken);
         // Meeting notes are personal: no shared cache keeps a copy.
         request.HttpContext.Response.Headers.CacheControl = "no-store";

@@ -84,7 +84,9 @@ public sealed class FollowUpComposer(
             body.Paragraph(FollowUpTexts.NextMeeting.In(language, Format(nextStart, language)));
         }
 
-        body.Link(FollowUpTexts.OpenNotes.In(language), links.NotesDocument(meeting.Id));
+        var (notesLink, notesLinkExpires) = links.NotesDocument(meeting.Id, recipient);
+        var linkWorksUntil = TimeZoneInfo.ConvertTime(notesLinkExpires, options.Value.MailTimeZone()).ToString("d MMMM yyyy", Culture(language));
+        body.Link(FollowUpTexts.OpenNotes.In(language, linkWorksUntil), notesLink);
         return (FollowUpTexts.RecapSubject.In(language, other.DisplayName, Format(meeting.StartUtc, language)), body, meeting.Series.Manager);
     }
 
@@ -136,33 +138,58 @@ public sealed class FollowUpComposer(
 
     private static CultureInfo Culture(string language) => CultureInfo.GetCultureInfo(language == Languages.Dutch ? "nl-NL" : "en-GB");
 
-    private string Format(DateTime utc, string language)
-    {
-        var zone = TimeZoneInfo.TryFindSystemTimeZoneById(options.Value.TimeZone, out var found) ? found : TimeZoneInfo.Utc;
-        return TimeZoneInfo.ConvertTimeFromUtc(utc, zone).ToString("dddd d MMMM yyyy, HH:mm", Culture(language));
-    }
+    private string Format(DateTime utc, string language) =>
+        TimeZoneInfo.ConvertTimeFromUtc(utc, options.Value.MailTimeZone()).ToString("dddd d MMMM yyyy, HH:mm", Culture(language));
 }
 
-/// <summary>Absolute links in mails: the notes document and the signed one-click unsubscribe link.</summary>
-public sealed class FollowUpLinks(IConfiguration configuration, IDataProtectionProvider protection)
+/// <summary>
+/// Absolute links in mails, each signed, so the link itself is the credential: the notes document of a recap, for the
+/// person it was sent to and until it expires, and the one-click unsubscribe link.
+/// </summary>
+public sealed class FollowUpLinks(IConfiguration configuration, IDataProtectionProvider protection, TimeProvider clock, IOptions<FollowUpOptions> options)
 {
-    private readonly IDataProtector protector = protection.CreateProtector("OneOnOne.FollowUps.Unsubscribe");
+    /// <summary>The data protection purpose of the notes links (tests forge links with it).</summary>
+    public const string NotesPurpose = "OneOnOne.FollowUps.NotesDocument";
+
+    private readonly IDataProtector unsubscribe = protection.CreateProtector("OneOnOne.FollowUps.Unsubscribe");
+    private readonly IDataProtector notes = protection.CreateProtector(NotesPurpose);
 
     private string BaseUrl => (configuration["App:PublicBaseUrl"] is { Length: > 0 } url ? url : "http://localhost:5080").TrimEnd('/');
 
-    public string NotesDocument(Guid meetingId) => $"{BaseUrl}/api/meetings/{meetingId}/notes.docx";
+    /// <summary>
+    /// A mail client has no bearer token, so the recap cannot link to the API's document. This link carries the meeting,
+    /// the recipient, the address it was sent to (an erased or renamed person's link stops working) and when it expires.
+    /// </summary>
+    public (string Url, DateTimeOffset Expires) NotesDocument(Guid meetingId, Person recipient)
+    {
+        var expires = clock.GetUtcNow().Add(options.Value.NotesLinkLifetime);
+        var token = notes.Protect($"{meetingId:N}|{recipient.Id:N}|{expires.ToUnixTimeSeconds()}|{recipient.NormalizedEmail}");
+        return ($"{BaseUrl}/follow-ups/notes?t={Uri.EscapeDataString(token)}", expires);
+    }
+
+    public NotesLink? ReadNotesToken(string? token) =>
+        Unprotect(notes, token, 4) is [var meeting, var person, var expires, var email]
+        && Guid.TryParseExact(meeting, "N", out var meetingId) && Guid.TryParseExact(person, "N", out var personId)
+        && long.TryParse(expires, out var expiresSeconds)
+            ? new NotesLink(meetingId, personId, DateTimeOffset.FromUnixTimeSeconds(expiresSeconds), email)
+            : null;
 
     public string Unsubscribe(Guid personId, FollowUpKind kind) =>
-        $"{BaseUrl}/follow-ups/unsubscribe?t={Uri.EscapeDataString(protector.Protect($"{personId:N}|{kind}"))}";
+        $"{BaseUrl}/follow-ups/unsubscribe?t={Uri.EscapeDataString(unsubscribe.Protect($"{personId:N}|{kind}"))}";
 
-    public (Guid PersonId, FollowUpKind Kind)? ReadUnsubscribeToken(string? token)
+    public (Guid PersonId, FollowUpKind Kind)? ReadUnsubscribeToken(string? token) =>
+        Unprotect(unsubscribe, token, 2) is [var person, var kindName]
+        && Guid.TryParseExact(person, "N", out var personId) && Enum.TryParse<FollowUpKind>(kindName, out var kind)
+            ? (personId, kind)
+            : null;
+
+    /// <summary>The token's fields (the last one may contain the separator); null when the token is forged or damaged.</summary>
+    private static string[]? Unprotect(IDataProtector protector, string? token, int fields)
     {
         try
         {
-            var parts = protector.Unprotect(token ?? "").Split('|');
-            return parts.Length == 2 && Guid.TryParseExact(parts[0], "N", out var person) && Enum.TryParse<FollowUpKind>(parts[1], out var kind)
-                ? (person, kind)
-                : null;
+            var parts = protector.Unprotect(token ?? "").Split('|', fields);
+            return parts.Length == fields ? parts : null;
         }
         catch (System.Security.Cryptography.CryptographicException)
         {
@@ -170,3 +197,6 @@ public sealed class FollowUpLinks(IConfiguration configuration, IDataProtectionP
         }
     }
 }
+
+/// <summary>What a recap's link to the notes document says (see <see cref="FollowUpLinks.NotesDocument"/>).</summary>
+public sealed record NotesLink(Guid MeetingId, Guid PersonId, DateTimeOffset Expires, string NormalizedEmail);

@@ -39,6 +39,13 @@ public sealed class FollowUpOptions
     /// <summary>The time zone dates in mails are written in.</summary>
     public string TimeZone { get; set; } = "Europe/Amsterdam";
 
+    /// <summary>How long the link to the notes document in a recap works (FollowUpLinks).</summary>
+    public TimeSpan NotesLinkLifetime { get; set; } = TimeSpan.FromDays(30);
+
+    /// <summary><see cref="TimeZone"/>, or UTC when this machine does not know it.</summary>
+    public TimeZoneInfo MailTimeZone() =>
+        TimeZoneInfo.TryFindSystemTimeZoneById(TimeZone, out var found) ? found : TimeZoneInfo.Utc;
+
     public string DashboardAdminRole { get; set; } = "OneOnOne.Admin";
 
     public bool DashboardWritable { get; set; }

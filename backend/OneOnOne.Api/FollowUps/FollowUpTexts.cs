@@ -2,7 +2,7 @@ using OneOnOne.Api.Localization;
 
 namespace OneOnOne.Api.FollowUps;
 
-/// <summary>Everything a follow-up mail or its unsubscribe page says, in both languages.</summary>
+/// <summary>Everything a follow-up mail or the pages its links open say, in both languages.</summary>
 public static class FollowUpTexts
 {
     public static readonly Text RecapSubject = new("Recap of your 1-on-1 with {0} on {1}", "Terugblik op je 1-op-1 met {0} op {1}");
@@ -15,7 +15,7 @@ public static class FollowUpTexts
     public static readonly Text AgreedActions = new("Agreed in this meeting", "Afgesproken in dit gesprek");
     public static readonly Text StillOpen = new("Still open", "Nog open");
     public static readonly Text NextMeeting = new("Next 1-on-1: {0}", "Volgende 1-op-1: {0}");
-    public static readonly Text OpenNotes = new("Open the notes document", "Open het notitiedocument");
+    public static readonly Text OpenNotes = new("Open the notes document (the link works until {0})", "Open het notitiedocument (de link werkt tot {0})");
     public static readonly Text Nothing = new("(nothing)", "(niets)");
     public static readonly Text ActionLineDue = new("{0} ({1}, due {2})", "{0} ({1}, uiterlijk {2})");
     public static readonly Text You = new("you", "jij");
@@ -54,4 +54,7 @@ public static class FollowUpTexts
     public static readonly Text UnsubscribeInvalid = new(
         "This link is not valid (any more). Change your mail settings in the OneOnOne pane.",
         "Deze link is niet (meer) geldig. Wijzig je mailinstellingen in het OneOnOne-venster.");
+    public static readonly Text NotesLinkInvalid = new(
+        "This link to the notes has expired or is not valid. Open the 1-on-1 in Outlook: the OneOnOne pane has its notes.",
+        "Deze link naar de notities is verlopen of niet geldig. Open de 1-op-1 in Outlook: het OneOnOne-venster heeft de notities.");
 }

@@ -2,7 +2,9 @@ using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using OneOnOne.Api.Data;
+using OneOnOne.Api.Documents;
 using OneOnOne.Api.Identity;
 using OneOnOne.Api.Localization;
 
@@ -30,6 +32,37 @@ public static class FollowUpsEndpoints
             UnsubscribePageAsync(t, links, db, context, confirm: false, cancellationToken));
         unsubscribe.MapPost("/", (string? t, FollowUpLinks links, OneOnOneDb db, HttpContext context, CancellationToken cancellationToken) =>
             UnsubscribePageAsync(t, links, db, context, confirm: true, cancellationToken));
+
+        // A recap's link to the notes document: the signed link is the credential, for the person it was sent to and
+        // until it expires. Opening it changes nothing, so link scanners may follow it.
+        app.MapGet("/follow-ups/notes", NotesDocumentAsync).AllowAnonymous().ExcludeFromDescription();
+    }
+
+    private static async Task<Results<FileContentHttpResult, ContentHttpResult>> NotesDocumentAsync(
+        string? t, FollowUpLinks links, OneOnOneDb db, CallerScope scope, TimeProvider clock, IOptions<FollowUpOptions> options,
+        IConfiguration configuration, WordAddInReference wordAddIn, HttpContext context, CancellationToken cancellationToken)
+    {
+        var link = links.ReadNotesToken(t);
+        var person = link is not null && link.Expires > clock.GetUtcNow()
+            ? await db.People.IgnoreQueryFilters()
+                .SingleOrDefaultAsync(p => p.Id == link.PersonId && p.NormalizedEmail == link.NormalizedEmail, cancellationToken)
+            : null;
+        Meeting? meeting = null;
+        if (link is not null && person is not null)
+        {
+            // From here on the request reads as that person, under the same filters as the API.
+            scope.Set(person.TenantId, person.Id);
+            meeting = await NotesDocumentLoader.FindMeetingAsync(db, link.MeetingId, cancellationToken);
+        }
+
+        if (person is null || meeting is null)
+        {
+            var language = PageLanguage(person, context.Request);
+            return Page(language, FollowUpTexts.NotesLinkInvalid.In(language), form: null, StatusCodes.Status404NotFound);
+        }
+
+        var caller = new Caller(person, Languages.For(person, context.Request));
+        return await DocumentsEndpoints.FileAsync(meeting, caller, options.Value.MailTimeZone(), db, clock, context.Request, configuration, wordAddIn, cancellationToken);
     }
 
     private static MailPreferences From(Person person) => new(!person.NoRecaps, !person.NoReminders, !person.NoDigests);
@@ -51,7 +84,7 @@ public static class FollowUpsEndpoints
         var person = request is { } valid
             ? await db.People.IgnoreQueryFilters().SingleOrDefaultAsync(p => p.Id == valid.PersonId, cancellationToken)
             : null;
-        var language = Languages.Normalize(person?.Language) ?? Languages.FromAcceptLanguage(context.Request) ?? Languages.English;
+        var language = PageLanguage(person, context.Request);
         if (person is null || request is null)
         {
             return Page(language, FollowUpTexts.UnsubscribeInvalid.In(language), form: null, StatusCodes.Status404NotFound);
@@ -86,6 +119,10 @@ public static class FollowUpsEndpoints
         await db.SaveChangesAsync(cancellationToken);
         return Page(language, FollowUpTexts.UnsubscribeDone.In(language), form: null, StatusCodes.Status200OK);
     }
+
+    /// <summary>The person's language when the link named a known one, else the browser's.</summary>
+    private static string PageLanguage(Person? person, HttpRequest request) =>
+        person is null ? Languages.FromAcceptLanguage(request) ?? Languages.English : Languages.For(person, request);
 
     private static ContentHttpResult Page(string language, string message, string? form, int status) =>
         TypedResults.Content(

@@ -1,15 +1,19 @@
 using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Time.Testing;
 using Microsoft.EntityFrameworkCore;
 using MimeKit;
 using OneOnOne.Api.Actions;
 using OneOnOne.Api.Agenda;
 using OneOnOne.Api.Data;
+using OneOnOne.Api.Documents;
 using OneOnOne.Api.FollowUps;
 using OneOnOne.Api.Identity;
 using OneOnOne.Api.Meetings;
 using OneOnOne.Api.Notes;
 using OneOnOne.Api.Pane;
+using OneOnOne.Api.Tests.Documents;
 using OneOnOne.Api.Tests.Infrastructure;
 using OneOnOne.Api.Tests.Meetings;
 using Microsoft.Extensions.DependencyInjection;
@@ -88,7 +92,7 @@ public sealed class FollowUpMailTests : IAsyncLifetime
         Assert.Contains("We both like the plan.", managerRecap.TextBody, StringComparison.Ordinal);
         Assert.Contains("Book the course (Report Rik, uiterlijk 20 maart)", managerRecap.TextBody, StringComparison.Ordinal);
         Assert.Contains("Volgende 1-op-1: zaterdag 2 maart 2030, 09:00", managerRecap.TextBody, StringComparison.Ordinal);
-        Assert.Contains($"/api/meetings/{meetingId}/notes.docx", managerRecap.TextBody, StringComparison.Ordinal);
+        Assert.Contains("Open het notitiedocument (de link werkt tot 31 maart 2030): http://localhost:5080/follow-ups/notes?t=", managerRecap.TextBody, StringComparison.Ordinal);
 
         var reportRecap = Assert.Single(mails, m => m.To.Mailboxes.Single().Address == pair.Report.Email && (m.Subject ?? "").StartsWith("Recap", StringComparison.Ordinal));
         Assert.Contains("Book the course (you, due 20 March)", reportRecap.TextBody, StringComparison.Ordinal);
@@ -103,6 +107,54 @@ public sealed class FollowUpMailTests : IAsyncLifetime
         var rows = await host.RowsAsync();
         Assert.Equal(4, rows.Count(r => r.Status == FollowUpStatus.Sent));
         Assert.All(rows.Where(r => r.Status == FollowUpStatus.Sent), r => Assert.NotNull(r.TransportMessageId));
+    }
+
+    private static Uri NotesLinkIn(MimeMessage mail) =>
+        new(Regex.Match(mail.TextBody ?? "", @"http://localhost:5080/follow-ups/notes\?t=\S+").Value);
+
+    [Fact]
+    public async Task The_recaps_link_opens_the_recipients_notes_document_without_sign_in_until_it_expires()
+    {
+        var (pair, meetingId) = await MeetingThatEndedAsync(managerLanguage: "en", reportLanguage: "nl");
+        await pair.ManagerClient.PutAsync<NoteResponse>($"/api/meetings/{meetingId}/notes/shared", new { text = "We both like the plan.", version = (Guid?)null });
+        await pair.ManagerClient.PutAsync<NoteResponse>($"/api/meetings/{meetingId}/notes/private", new { text = "MANAGER-PRIVATE", version = (Guid?)null });
+        await pair.ReportClient.PutAsync<NoteResponse>($"/api/meetings/{meetingId}/notes/private", new { text = "REPORT-PRIVATE", version = (Guid?)null });
+        await host.SweepAsync();
+        await host.WaitUntilSettledAsync();
+        var managerLink = NotesLinkIn(Assert.Single(PickedUp(), m => m.To.Mailboxes.Single().Address == pair.Manager.Email));
+        var reportLink = NotesLinkIn(Assert.Single(PickedUp(), m => m.To.Mailboxes.Single().Address == pair.Report.Email));
+        var anonymous = host.CreateClient();
+
+        // Opened from the mail client: no token, the signed link is the credential.
+        var document = await anonymous.GetAsync(managerLink.PathAndQuery, Cancel);
+        Assert.Equal(HttpStatusCode.OK, document.StatusCode);
+        Assert.Equal(NotesDocument.ContentType, document.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("no-store", document.Headers.CacheControl?.ToString());
+        var package = await document.Content.ReadAsByteArrayAsync(Cancel);
+        Assert.Empty(WordUser.ValidationErrors(package));
+        Assert.Contains("We both like the plan.", WordUser.BodyText(package), StringComparison.Ordinal);
+        Assert.DoesNotContain("PRIVATE", WordUser.AllParts(package), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync(reportLink.PathAndQuery, Cancel)).StatusCode);
+
+        // A damaged link, and a well-signed one for someone outside the 1-on-1, open nothing.
+        var damaged = await anonymous.GetAsync(managerLink.PathAndQuery[..^4], Cancel);
+        Assert.Equal(HttpStatusCode.NotFound, damaged.StatusCode);
+        Assert.Contains("This link to the notes has expired or is not valid", await damaged.Content.ReadAsStringAsync(Cancel), StringComparison.Ordinal);
+        var stranger = TestPerson.New(pair.Manager.TenantId);
+        var strangerId = (await host.ClientFor(stranger).GetAsync<MeResponse>("/api/me")).Id;
+        var protector = host.Services.GetRequiredService<IDataProtectionProvider>().CreateProtector(FollowUpLinks.NotesPurpose);
+        var forged = protector.Protect($"{meetingId:N}|{strangerId:N}|{Now.AddDays(1).ToUnixTimeSeconds()}|{Person.Normalize(stranger.Email)}");
+        Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync($"/follow-ups/notes?t={Uri.EscapeDataString(forged)}", Cancel)).StatusCode);
+
+        // Erased, the report's link no longer opens anything; the manager's works until it expires, 30 days on.
+        Assert.Equal(HttpStatusCode.NoContent, (await pair.ReportClient.DeleteAsync("/api/me", Cancel)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync(reportLink.PathAndQuery, Cancel)).StatusCode);
+        host.Clock.Advance(TimeSpan.FromDays(29));
+        Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync(managerLink.PathAndQuery, Cancel)).StatusCode);
+        host.Clock.Advance(TimeSpan.FromDays(2));
+        var expired = await anonymous.GetAsync(managerLink.PathAndQuery, Cancel);
+        Assert.Equal(HttpStatusCode.NotFound, expired.StatusCode);
+        Assert.Contains("lang=\"en\"", await expired.Content.ReadAsStringAsync(Cancel), StringComparison.Ordinal);
     }
 
     [Fact]
