@@ -34,11 +34,13 @@ public static class FakeOutlook
     /// navigation is waited for).
     /// </summary>
     public static async Task<IPage> OpenAsync(
-        IBrowser browser, string url, FakeAppointment? appointment, string browserLocale = "en-US", bool bypassCsp = false, Func<IBrowserContext, Task>? prepare = null)
+        IBrowser browser, string url, FakeAppointment? appointment, string browserLocale = "en-US", bool bypassCsp = false, Func<IBrowserContext, Task>? prepare = null,
+        string? timeZone = null)
     {
         var context = await browser.NewContextAsync(new BrowserNewContextOptions
         {
             Locale = browserLocale,
+            TimezoneId = timeZone,
             // Only for injecting test tools (axe-core) into the page; the pane itself runs under its real policy.
             BypassCSP = bypassCsp,
             ViewportSize = new ViewportSize { Width = 400, Height = 900 },

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
+using DocumentFormat.OpenXml.Packaging;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 using static OneOnOne.AddIn.Tests.FakeOutlook;
@@ -227,6 +228,22 @@ public sealed class PaneTests(BrowserFixture fixture) : IAsyncLifetime
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("1-on-1 with Sanne Visser");
         Assert.DoesNotContain("/dev/token", requested);
         Assert.Single(requested, path => path == "/api/meetings/next/pane");
+    }
+
+    [Fact]
+    public async Task Open_notes_in_word_downloads_the_document_with_the_times_of_this_devices_time_zone()
+    {
+        const string zone = "Asia/Tokyo";
+        var page = await FakeOutlook.OpenAsync(fixture.Browser, PaneUrl, SanneOrganizes(), timeZone: zone);
+        pages.Add(page);
+
+        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Button, new() { Name = "Aantekeningen openen in Word" }).ClickAsync());
+        using var document = WordprocessingDocument.Open(await download.PathAsync(), false);
+
+        // Sanne reads Dutch; her device is in Tokyo, nine hours from the UTC the server keeps.
+        var start = TimeZoneInfo.ConvertTimeFromUtc(PaneServer.NextDemoMeetingStart(), TimeZoneInfo.FindSystemTimeZoneById(zone));
+        Assert.Contains($"van {start:HH:mm} tot", document.MainDocumentPart!.Document!.Body!.InnerText, StringComparison.Ordinal);
+        Assert.EndsWith(".docx", download.SuggestedFilename, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -7,6 +7,8 @@ export interface ClientConfig {
   clientId: string | null;
   authority: string | null;
   apiScope: string | null;
+  /** Notes documents can go to the caller's OneDrive (Entra ID mode, Graph there); else the panes download them. */
+  oneDrive: boolean;
   /**
    * Development mode, in the pane's page only (not GET /api/config): the first demo person's token, so the preview
    * outside Office asks for its data without signing in first.
@@ -174,4 +176,11 @@ export interface DocumentChanges {
   created: ChangedAction[];
   updated: ChangedAction[];
   sharedNotesUpdated: boolean;
+}
+
+/** POST /api/meetings/{id}/notes.docx/onedrive: where the document is in the caller's OneDrive. */
+export interface OneDriveDocument {
+  webUrl: string;
+  path: string;
+  created: boolean;
 }

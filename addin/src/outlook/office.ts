@@ -9,6 +9,8 @@ export interface OutlookHost {
   userEmail: string | null;
   /** The appointment as the backend's resolve call wants it; null when the item is not an appointment. */
   readAppointment(): Promise<ResolveRequest | null>;
+  /** Opens an address in the person's browser, outside the pane's web view. */
+  openInBrowser(url: string): void;
 }
 
 /** Outlook, or null outside it (a plain browser, no office.js, or no answer in time): the pane then shows its preview. */
@@ -25,6 +27,15 @@ export function outlookHost(): OutlookHost {
     theme: readTheme(context),
     userEmail: context.mailbox?.userProfile?.emailAddress ?? null,
     readAppointment: () => readAppointment(context.mailbox?.item ?? null),
+    openInBrowser: (url) => {
+      // Classic Outlook on Windows and Outlook on Mac: a window.open from the web view may go nowhere. Outlook on the
+      // web and the new Outlook lack this API, and there window.open opens a browser tab.
+      if (Office.context.requirements.isSetSupported("OpenBrowserWindowApi", "1.1")) {
+        context.ui.openBrowserWindow(url);
+      } else {
+        window.open(url, "_blank", "noopener");
+      }
+    },
   };
 }
 

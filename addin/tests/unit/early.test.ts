@@ -8,7 +8,7 @@ import { item, pane } from "./fixtures";
 const inAnHour = () => new Date(Date.now() + 3_600_000).toISOString();
 const token = (email: string, expiresAt = inAnHour()): DevToken => ({ accessToken: `token-of-${email}`, expiresAt, email, displayName: email });
 const sanne = token("sanne@demo.test");
-const development: ClientConfig = { authenticationMode: "Development", clientId: null, authority: null, apiScope: null, previewSignIn: sanne };
+const development: ClientConfig = { authenticationMode: "Development", clientId: null, authority: null, apiScope: null, oneDrive: false, previewSignIn: sanne };
 
 function page(config: ClientConfig, url = "/taskpane.html", previewPane?: PaneData) {
   window.history.replaceState(null, "", url);

@@ -1,6 +1,6 @@
 // The Office module against office-addin-mock: Outlook's read and compose modes, and older requirement sets.
 import { OfficeMockObject } from "office-addin-mock";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { connectToOutlook, outlookHost, readAppointment } from "../../src/outlook/office";
 
 const start = new Date("2026-11-28T09:00:00Z");
@@ -171,5 +171,34 @@ describe("office.js asked for by the page's early script", () => {
 
     await expect(connectToOutlook(1000)).resolves.toBeNull();
     expect(document.scripts.length).toBe(scripts);
+  });
+});
+
+describe("opening an address outside the pane", () => {
+  const url = "https://contoso-my.sharepoint.com/personal/sanne/notes.docx";
+
+  it("asks Office for a browser window where the host has the API", () => {
+    const opened: string[] = [];
+    installOffice({}, "1.7", {
+      requirements: { isSetSupported: (name: string) => name === "OpenBrowserWindowApi" },
+      ui: { openBrowserWindow: (address: string) => opened.push(address) },
+    });
+    const open = vi.spyOn(window, "open").mockReturnValue(null);
+
+    outlookHost().openInBrowser(url);
+
+    expect(opened).toEqual([url]);
+    expect(open).not.toHaveBeenCalled();
+    open.mockRestore();
+  });
+
+  it("opens a browser tab where it has not (Outlook on the web, the new Outlook)", () => {
+    installOffice({}, "1.7", { requirements: { isSetSupported: () => false }, ui: {} });
+    const open = vi.spyOn(window, "open").mockReturnValue(null);
+
+    outlookHost().openInBrowser(url);
+
+    expect(open).toHaveBeenCalledWith(url, "_blank", "noopener");
+    open.mockRestore();
   });
 });

@@ -8,6 +8,7 @@ using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 using OneOnOne.Api.Data;
+using OneOnOne.Api.Graph;
 using OneOnOne.Api.Identity;
 using OneOnOne.Api.Pane;
 
@@ -58,7 +59,6 @@ public static partial class AddInSetup
         app.MapGet("/", () => TypedResults.Redirect("/taskpane.html")).AllowAnonymous().ExcludeFromDescription();
         if (built)
         {
-            var config = ClientConfig.For(settings);
             var developmentTokens = settings.Mode == AuthenticationMode.Development ? app.Services.GetRequiredService<DevelopmentTokens>() : null;
             var previewPane = new PreviewPane(app.Services.GetRequiredService<IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>().Value.SerializerOptions);
             foreach (var page in PanePages)
@@ -69,6 +69,7 @@ public static partial class AddInSetup
                         // Read on each request: the page is small, and a new build of the panes must show at once.
                         var html = await File.ReadAllTextAsync(file, cancellationToken);
                         PrepareResponse(context.Response, page, context.Request.Path, ContentSecurityPolicy(settings, InlineScriptHashes(html)));
+                        var config = ClientConfig.For(settings, context.RequestServices.GetRequiredService<GraphClients>());
                         if (developmentTokens is null)
                         {
                             return TypedResults.Content(IntoHead(html, ConfigElement(config)), "text/html; charset=utf-8");

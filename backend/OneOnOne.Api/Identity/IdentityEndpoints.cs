@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using OneOnOne.Api.Data;
+using OneOnOne.Api.Graph;
 using OneOnOne.Api.Hosting;
 using OneOnOne.Api.Localization;
 
@@ -10,9 +11,9 @@ public static class IdentityEndpoints
 {
     public static IEndpointRouteBuilder MapIdentityEndpoints(this IEndpointRouteBuilder app, AuthenticationMode mode)
     {
-        app.MapGet("/api/config", (AuthenticationSettings settings) => TypedResults.Ok(ClientConfig.For(settings)))
+        app.MapGet("/api/config", (AuthenticationSettings settings, GraphClients graph) => TypedResults.Ok(ClientConfig.For(settings, graph)))
             .WithTags("Identity")
-            .WithSummary("How the panes sign in (public; no secrets).")
+            .WithSummary("How the panes sign in, and whether notes documents can go to OneDrive (public; no secrets).")
             .AllowAnonymous();
 
         var me = app.MapGroup("/api/me").WithTags("Identity").RequireAuthorization();
@@ -65,22 +66,31 @@ public static class IdentityEndpoints
     }
 }
 
-/// <summary>How the panes sign in: served at GET /api/config and written into the panes' pages (AddInSetup).</summary>
+/// <summary>
+/// How the panes sign in, and what the server can do for them: served at GET /api/config and written into the panes'
+/// pages (AddInSetup).
+/// </summary>
+/// <param name="OneDrive">
+/// Notes documents can be stored in the caller's OneDrive (POST /api/meetings/{id}/notes.docx/onedrive): Graph is
+/// there, in Entra ID mode. Otherwise the panes download the document.
+/// </param>
 /// <param name="PreviewSignIn">
 /// Development mode, in the pages only: the first demo person's token, which anyone may have from POST /dev/token
 /// anyway. The page outside Office also carries that person's pane (PreviewPane), which the preview shows at once
 /// (addin/src/outlook/early.ts), and signs in with this token without a request of its own.
 /// </param>
-public sealed record ClientConfig(string AuthenticationMode, string? ClientId, string? Authority, string? ApiScope, DevTokenResponse? PreviewSignIn = null)
+public sealed record ClientConfig(
+    string AuthenticationMode, string? ClientId, string? Authority, string? ApiScope, bool OneDrive, DevTokenResponse? PreviewSignIn = null)
 {
-    public static ClientConfig For(AuthenticationSettings settings)
+    public static ClientConfig For(AuthenticationSettings settings, GraphClients graph)
     {
         var entraId = settings.Mode == Identity.AuthenticationMode.EntraId;
         return new(
             settings.Mode.ToString(),
             entraId ? settings.ClientId : null,
             entraId ? $"{settings.Instance.TrimEnd('/')}/{settings.TenantId}" : null,
-            entraId ? settings.ApiScope : null);
+            entraId ? settings.ApiScope : null,
+            graph.IsAvailable);
     }
 }
 

@@ -129,6 +129,8 @@ public sealed class EntraIdModeTests(EntraIdModeTests.EntraFactory api) : IClass
 
         Assert.Contains($"\"clientId\":\"{ClientId}\"", html, StringComparison.Ordinal);
         Assert.Contains("\"previewSignIn\":null", html, StringComparison.Ordinal);
+        // Graph is there: the pane puts the notes document in OneDrive instead of downloading it.
+        Assert.Contains("\"oneDrive\":true", html, StringComparison.Ordinal);
         Assert.DoesNotContain("\"accessToken\":", html, StringComparison.Ordinal);
         Assert.DoesNotContain($"id=\"{OneOnOne.Api.Pane.PreviewPane.ElementId}\"", html, StringComparison.Ordinal);
     }

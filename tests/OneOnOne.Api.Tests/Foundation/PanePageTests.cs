@@ -61,6 +61,8 @@ public sealed class PanePageTests(SqliteApiFactory api) : IClassFixture<SqliteAp
         var inPage = ConfigIn(html);
         Assert.Equal(endpoint, inPage with { PreviewSignIn = null });
         Assert.Null(endpoint!.PreviewSignIn);
+        // No Graph in Development mode: the pane downloads the notes document.
+        Assert.False(endpoint.OneDrive);
 
         // The first demo person's token, as POST /dev/token without an e-mail gives it, and it works.
         Assert.NotNull(inPage.PreviewSignIn);
@@ -148,7 +150,7 @@ public sealed class PanePageTests(SqliteApiFactory api) : IClassFixture<SqliteAp
     [Fact]
     public void Nothing_in_the_configuration_can_close_its_element()
     {
-        var element = AddInSetup.ConfigElement(new ClientConfig("EntraId", "</script><script>alert(1)</script>", null, null));
+        var element = AddInSetup.ConfigElement(new ClientConfig("EntraId", "</script><script>alert(1)</script>", null, null, OneDrive: true));
 
         Assert.Equal(1, element.Split("</script>").Length - 1);
         Assert.EndsWith("</script>", element, StringComparison.Ordinal);

@@ -78,6 +78,7 @@ export const en = {
   notesKeepBoth: "Keep both",
   openInWord: "Open notes in Word",
   wordUnavailable: "The Word document could not be opened: {reason}",
+  wordOnline: "Open the notes in Word for the web (in your OneDrive, shared with {name})",
   healthTitle: "How this 1-on-1 is going",
   healthMeetingsOne: "{count} meeting held",
   healthMeetingsMany: "{count} meetings held",

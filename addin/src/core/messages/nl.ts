@@ -80,6 +80,7 @@ export const nl: Record<MessageKey, string> = {
   notesKeepBoth: "Allebei bewaren",
   openInWord: "Aantekeningen openen in Word",
   wordUnavailable: "Het Word-document kon niet worden geopend: {reason}",
+  wordOnline: "Aantekeningen openen in Word voor het web (in je OneDrive, gedeeld met {name})",
   healthTitle: "Hoe dit 1-op-1 loopt",
   healthMeetingsOne: "{count} gesprek gehouden",
   healthMeetingsMany: "{count} gesprekken gehouden",

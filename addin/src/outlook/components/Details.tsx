@@ -14,7 +14,7 @@ export default function Details({ session, pane, actions }: { session: Session; 
       <NewActions pane={pane} onAdd={actions.addAction} onDone={actions.setActionDone} />
       <Prompts pane={pane} onAdd={actions.addPrompt} />
       <Notes api={session.api} pane={pane} />
-      <OpenInWord api={session.api} pane={pane} />
+      <OpenInWord session={session} pane={pane} />
       <Health health={pane.health} />
     </>
   );

@@ -1,31 +1,41 @@
-import { Button, Text } from "@fluentui/react-components";
+import { Button, Link, Text } from "@fluentui/react-components";
 import { DocumentText20Regular } from "@fluentui/react-icons";
 import { useState } from "react";
-import type { Api } from "../../core/api";
 import { describeError } from "../../core/errors";
+import { deviceTimeZone } from "../../core/format";
 import { useI18n } from "../../core/I18nProvider";
-import type { PaneData } from "../../core/types";
+import type { OneDriveDocument, PaneData } from "../../core/types";
+import type { Session } from "../boot";
 
 /**
- * The generated Word document. The API needs the bearer token, so it is fetched here and handed to the browser as
- * a download (a plain link would go without the token).
+ * The meeting-notes Word document, with its times in this device's time zone. Where the server can use OneDrive
+ * (Entra ID mode) the document goes to the person's OneDrive, shared with the other participant, and opens in Word for
+ * the web, so both work in one file; otherwise it is downloaded. The API needs the bearer token either way, so it is
+ * asked for here (a plain link would go without it).
  */
-export function OpenInWord({ api, pane }: { api: Api; pane: PaneData }) {
+export function OpenInWord({ session, pane }: { session: Session; pane: PaneData }) {
   const { t } = useI18n();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [online, setOnline] = useState<string | null>(null);
+  const documentPath = `/api/meetings/${pane.meeting.id}/notes.docx`;
+  const timeZone = `timeZone=${encodeURIComponent(deviceTimeZone())}`;
 
   const open = async () => {
     setBusy(true);
     setError(null);
     try {
-      const blob = await api.blob(`/api/meetings/${pane.meeting.id}/notes.docx`);
-      const url = URL.createObjectURL(blob);
-      const link = document.createElement("a");
-      link.href = url;
-      link.download = `${pane.meeting.subject || "1-on-1"}.docx`;
-      link.click();
-      setTimeout(() => URL.revokeObjectURL(url), 60_000);
+      if (session.config.oneDrive) {
+        const stored = await session.api.send<OneDriveDocument>("POST", `${documentPath}/onedrive?${timeZone}`);
+        setOnline(stored.webUrl);
+        if (session.host) {
+          session.host.openInBrowser(stored.webUrl);
+        } else {
+          window.open(stored.webUrl, "_blank", "noopener");
+        }
+      } else {
+        download(await session.api.blob(`${documentPath}?${timeZone}`), `${pane.meeting.subject || "1-on-1"}.docx`);
+      }
     } catch (failure) {
       setError(t("wordUnavailable", { reason: describeError(failure, t) }));
     } finally {
@@ -33,11 +43,20 @@ export function OpenInWord({ api, pane }: { api: Api; pane: PaneData }) {
     }
   };
 
+  const other = pane.participants.find((p) => !p.isMe)?.displayName ?? "";
   return (
     <div>
       <Button icon={<DocumentText20Regular />} disabled={busy} onClick={() => void open()}>
         {t("openInWord")}
       </Button>
+      {/* Also as a link: a browser may have blocked the window the button opened. */}
+      {online && (
+        <Text as="p" block>
+          <Link href={online} target="_blank" rel="noopener">
+            {t("wordOnline", { name: other })}
+          </Link>
+        </Text>
+      )}
       {error && (
         <Text as="p" role="alert" block>
           {error}
@@ -45,4 +64,13 @@ export function OpenInWord({ api, pane }: { api: Api; pane: PaneData }) {
       )}
     </div>
   );
+}
+
+function download(blob: Blob, fileName: string) {
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement("a");
+  link.href = url;
+  link.download = fileName;
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }

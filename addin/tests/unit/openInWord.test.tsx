@@ -1,0 +1,77 @@
+// "Open notes in Word": downloaded in Development mode, put in OneDrive and opened in Word for the web where the server
+// can; both with the times in this device's time zone.
+import { cleanup, fireEvent, render, screen, waitFor } from "@testing-library/react";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import type { Api } from "../../src/core/api";
+import { ApiError } from "../../src/core/api";
+import { I18nProvider } from "../../src/core/I18nProvider";
+import { deviceTimeZone } from "../../src/core/format";
+import type { ClientConfig } from "../../src/core/types";
+import type { Session } from "../../src/outlook/boot";
+import { OpenInWord } from "../../src/outlook/components/OpenInWord";
+import type { OutlookHost } from "../../src/outlook/office";
+import { pane } from "./fixtures";
+
+const webUrl = "https://contoso-my.sharepoint.com/personal/priya/Documents/OneOnOne/notes.docx";
+const config = (oneDrive: boolean): ClientConfig => ({ authenticationMode: oneDrive ? "EntraId" : "Development", clientId: null, authority: null, apiScope: null, oneDrive });
+
+function open(session: Partial<Session>) {
+  render(
+    <I18nProvider language="en" hostTag="en-GB">
+      <OpenInWord session={session as Session} pane={pane("en", [])} />
+    </I18nProvider>,
+  );
+  fireEvent.click(screen.getByRole("button", { name: "Open notes in Word" }));
+}
+
+const api = (overrides: Partial<Api>): Api =>
+  ({
+    get: vi.fn(),
+    send: vi.fn(async () => ({ webUrl, path: "OneOnOne/notes.docx", created: true })),
+    blob: vi.fn(async () => new Blob(["docx"])),
+    ...overrides,
+  }) as unknown as Api;
+
+beforeEach(() => {
+  URL.createObjectURL = vi.fn(() => "blob:notes");
+  URL.revokeObjectURL = vi.fn();
+});
+
+afterEach(() => {
+  cleanup();
+  vi.restoreAllMocks();
+});
+
+const timeZone = () => `timeZone=${encodeURIComponent(deviceTimeZone())}`;
+
+describe("opening the notes in Word", () => {
+  it("downloads the document, in this device's time zone, where there is no OneDrive", async () => {
+    const client = api({});
+    const click = vi.spyOn(HTMLAnchorElement.prototype, "click").mockImplementation(() => undefined);
+    open({ api: client, config: config(false), host: null });
+
+    await waitFor(() => expect(click).toHaveBeenCalledTimes(1));
+    expect(client.blob).toHaveBeenCalledWith(`/api/meetings/m1/notes.docx?${timeZone()}`);
+    expect(client.send).not.toHaveBeenCalled();
+  });
+
+  it("puts it in OneDrive and opens Word for the web through Outlook, and keeps a link to it", async () => {
+    const client = api({});
+    const host = { openInBrowser: vi.fn() } as unknown as OutlookHost;
+    open({ api: client, config: config(true), host });
+
+    await waitFor(() => expect(host.openInBrowser).toHaveBeenCalledWith(webUrl));
+    expect(client.send).toHaveBeenCalledWith("POST", `/api/meetings/m1/notes.docx/onedrive?${timeZone()}`);
+    const link = screen.getByRole("link", { name: /Word for the web.*shared with Sanne Visser/ });
+    expect(link.getAttribute("href")).toBe(webUrl);
+    expect(client.blob).not.toHaveBeenCalled();
+  });
+
+  it("says why when OneDrive refuses", async () => {
+    const refused = new ApiError("http", 502, "Bad Gateway", "OneDrive could not be reached.", null);
+    open({ api: api({ send: vi.fn(async () => Promise.reject(refused)) }), config: config(true), host: null });
+
+    expect((await screen.findByRole("alert")).textContent).toMatch(/^The Word document could not be opened: /);
+    expect(screen.queryByRole("link")).toBeNull();
+  });
+});
