@@ -231,10 +231,21 @@ public sealed class PaneTests(BrowserFixture fixture) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Open_notes_in_word_downloads_the_document_with_the_times_of_this_devices_time_zone()
+    public async Task Open_notes_in_word_downloads_the_document_in_this_devices_time_zone_which_the_pane_also_reports()
     {
         const string zone = "Asia/Tokyo";
-        var page = await FakeOutlook.OpenAsync(fixture.Browser, PaneUrl, SanneOrganizes(), timeZone: zone);
+        var reported = new TaskCompletionSource<(string? Body, int Status)>();
+        var page = await FakeOutlook.OpenAsync(fixture.Browser, PaneUrl, SanneOrganizes(), timeZone: zone, prepare: context =>
+        {
+            context.Response += (_, response) =>
+            {
+                if (response.Request.Method == "PUT" && response.Url.EndsWith("/api/me/time-zone", StringComparison.Ordinal))
+                {
+                    reported.TrySetResult((response.Request.PostData, response.Status));
+                }
+            };
+            return Task.CompletedTask;
+        });
         pages.Add(page);
 
         var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Button, new() { Name = "Aantekeningen openen in Word" }).ClickAsync());
@@ -244,6 +255,11 @@ public sealed class PaneTests(BrowserFixture fixture) : IAsyncLifetime
         var start = TimeZoneInfo.ConvertTimeFromUtc(PaneServer.NextDemoMeetingStart(), TimeZoneInfo.FindSystemTimeZoneById(zone));
         Assert.Contains($"van {start:HH:mm} tot", document.MainDocumentPart!.Document!.Body!.InnerText, StringComparison.Ordinal);
         Assert.EndsWith(".docx", download.SuggestedFilename, StringComparison.Ordinal);
+
+        // The pane also told the server, so the mails to Sanne give Tokyo times too.
+        var (body, status) = await reported.Task.WaitAsync(TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken);
+        Assert.Equal(200, status);
+        Assert.Contains(zone, body, StringComparison.Ordinal);
     }
 
     [Fact]

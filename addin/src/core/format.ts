@@ -17,8 +17,3 @@ export function formatDateOnly(date: string, locale: string): string {
     new Date(`${date}T00:00:00Z`),
   );
 }
-
-/** The device's time zone (IANA), which the API writes the times of a notes document in. */
-export function deviceTimeZone(): string {
-  return Intl.DateTimeFormat().resolvedOptions().timeZone;
-}

@@ -3,6 +3,7 @@ import { lazy, Suspense, useEffect, useLayoutEffect, useMemo, useState } from "r
 import { createRoot } from "react-dom/client";
 import { I18nProvider, useI18n } from "../core/I18nProvider";
 import { themeFor } from "../core/theme";
+import { reportTimeZone } from "../core/timeZone";
 import { boot, type BootChoice, type BootDependencies, type BootState } from "./boot";
 import { ErrorState } from "../core/ui/ErrorState";
 import { NotOneOnOne } from "./components/NotOneOnOne";
@@ -50,6 +51,13 @@ function Root({ root, deps, first }: { root: HTMLElement; deps: BootDependencies
 
   const restart = (choice?: BootChoice) => setPending(boot(deps, choice));
   const session = state && "session" in state ? state.session : null;
+
+  // After the pane is on screen: the mails to this person then give times in this device's zone.
+  useEffect(() => {
+    if (session) {
+      void reportTimeZone(session.api, session.demo?.email ?? session.host?.userEmail ?? "").catch(() => undefined);
+    }
+  }, [session]);
   const hostTag = session?.hostTag ?? (state && "hostTag" in state ? state.hostTag : deps.browserLanguage);
   const language = state?.kind === "ready" ? state.pane.language : hostTag;
   const theme = themeFor(session?.host?.theme ?? null, prefersDark);

@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { Api } from "../../src/core/api";
 import { ApiError } from "../../src/core/api";
 import { I18nProvider } from "../../src/core/I18nProvider";
-import { deviceTimeZone } from "../../src/core/format";
+import { deviceTimeZone } from "../../src/core/timeZone";
 import type { ClientConfig } from "../../src/core/types";
 import type { Session } from "../../src/outlook/boot";
 import { OpenInWord } from "../../src/outlook/components/OpenInWord";

@@ -18,6 +18,12 @@ public sealed class Person : ITenantOwned
     /// <summary>"nl" or "en"; null means "follow the client's language".</summary>
     public string? Language { get; set; }
 
+    /// <summary>
+    /// The time zone of the person's device (IANA or Windows id), as the pane reports it; null until it does. Mails to
+    /// the person are written in it, else in FollowUps:TimeZone.
+    /// </summary>
+    public string? TimeZone { get; set; }
+
     public DateTime CreatedUtc { get; set; } = DateTime.UtcNow;
 
     // One-click opt-outs of each kind of follow-up mail.

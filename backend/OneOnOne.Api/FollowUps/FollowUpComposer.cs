@@ -81,13 +81,13 @@ public sealed class FollowUpComposer(
             .Heading(FollowUpTexts.StillOpen.In(language)).List(stillOpen, FollowUpTexts.Nothing.In(language));
         if (next is { } nextStart)
         {
-            body.Paragraph(FollowUpTexts.NextMeeting.In(language, Format(nextStart, language)));
+            body.Paragraph(FollowUpTexts.NextMeeting.In(language, Format(nextStart, recipient, language)));
         }
 
         var (notesLink, notesLinkExpires) = links.NotesDocument(meeting.Id, recipient);
-        var linkWorksUntil = TimeZoneInfo.ConvertTime(notesLinkExpires, options.Value.MailTimeZone()).ToString("d MMMM yyyy", Culture(language));
+        var linkWorksUntil = TimeZoneInfo.ConvertTime(notesLinkExpires, options.Value.MailTimeZone(recipient)).ToString("d MMMM yyyy", Culture(language));
         body.Link(FollowUpTexts.OpenNotes.In(language, linkWorksUntil), notesLink);
-        return (FollowUpTexts.RecapSubject.In(language, other.DisplayName, Format(meeting.StartUtc, language)), body, meeting.Series.Manager);
+        return (FollowUpTexts.RecapSubject.In(language, other.DisplayName, Format(meeting.StartUtc, recipient, language)), body, meeting.Series.Manager);
     }
 
     private async Task<(string, MailBody, Person?)> ReminderAsync(Guid meetingId, Person recipient, string language, CancellationToken cancellationToken)
@@ -102,7 +102,7 @@ public sealed class FollowUpComposer(
         var meetingNumber = await PromptLibrary.MeetingNumberAsync(db, meeting, cancellationToken);
         var prompt = PromptLibrary.ForMeeting(meeting.SeriesId, meetingNumber, role, hasOpenActions: false, count: 1)[0];
 
-        var when = Format(meeting.StartUtc, language);
+        var when = Format(meeting.StartUtc, recipient, language);
         var body = new MailBody()
             .Paragraph(FollowUpTexts.ReminderIntro.In(language, other.DisplayName, when))
             .Paragraph(role == ParticipantRole.Report ? FollowUpTexts.NudgeReport.In(language) : FollowUpTexts.NudgeManager.In(language, other.DisplayName))
@@ -138,8 +138,8 @@ public sealed class FollowUpComposer(
 
     private static CultureInfo Culture(string language) => CultureInfo.GetCultureInfo(language == Languages.Dutch ? "nl-NL" : "en-GB");
 
-    private string Format(DateTime utc, string language) =>
-        TimeZoneInfo.ConvertTimeFromUtc(utc, options.Value.MailTimeZone()).ToString("dddd d MMMM yyyy, HH:mm", Culture(language));
+    private string Format(DateTime utc, Person recipient, string language) =>
+        TimeZoneInfo.ConvertTimeFromUtc(utc, options.Value.MailTimeZone(recipient)).ToString("dddd d MMMM yyyy, HH:mm", Culture(language));
 }
 
 /// <summary>

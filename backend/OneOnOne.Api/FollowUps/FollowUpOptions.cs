@@ -1,3 +1,5 @@
+using OneOnOne.Api.Data;
+
 namespace OneOnOne.Api.FollowUps;
 
 public enum MailTransportKind
@@ -36,15 +38,20 @@ public sealed class FollowUpOptions
 
     public int WorkerCount { get; set; } = 4;
 
-    /// <summary>The time zone dates in mails are written in.</summary>
+    /// <summary>The time zone dates in mails are written in for people whose device has not reported one.</summary>
     public string TimeZone { get; set; } = "Europe/Amsterdam";
 
     /// <summary>How long the link to the notes document in a recap works (FollowUpLinks).</summary>
     public TimeSpan NotesLinkLifetime { get; set; } = TimeSpan.FromDays(30);
 
-    /// <summary><see cref="TimeZone"/>, or UTC when this machine does not know it.</summary>
-    public TimeZoneInfo MailTimeZone() =>
-        TimeZoneInfo.TryFindSystemTimeZoneById(TimeZone, out var found) ? found : TimeZoneInfo.Utc;
+    /// <summary>
+    /// The zone a mail to this person is written in: the one their device reported (<see cref="Person.TimeZone"/>),
+    /// else <see cref="TimeZone"/>, else UTC when this machine knows neither.
+    /// </summary>
+    public TimeZoneInfo MailTimeZone(Person person) =>
+        person.TimeZone is { } reported && TimeZoneInfo.TryFindSystemTimeZoneById(reported, out var own) ? own
+        : TimeZoneInfo.TryFindSystemTimeZoneById(TimeZone, out var configured) ? configured
+        : TimeZoneInfo.Utc;
 
     public string DashboardAdminRole { get; set; } = "OneOnOne.Admin";
 

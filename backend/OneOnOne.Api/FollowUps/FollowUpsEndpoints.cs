@@ -62,7 +62,7 @@ public static class FollowUpsEndpoints
         }
 
         var caller = new Caller(person, Languages.For(person, context.Request));
-        return await DocumentsEndpoints.FileAsync(meeting, caller, options.Value.MailTimeZone(), db, clock, context.Request, configuration, wordAddIn, cancellationToken);
+        return await DocumentsEndpoints.FileAsync(meeting, caller, options.Value.MailTimeZone(person), db, clock, context.Request, configuration, wordAddIn, cancellationToken);
     }
 
     private static MailPreferences From(Person person) => new(!person.NoRecaps, !person.NoReminders, !person.NoDigests);

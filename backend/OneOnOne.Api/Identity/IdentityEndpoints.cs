@@ -4,6 +4,7 @@ using OneOnOne.Api.Data;
 using OneOnOne.Api.Graph;
 using OneOnOne.Api.Hosting;
 using OneOnOne.Api.Localization;
+using OneOnOne.Api.Meetings;
 
 namespace OneOnOne.Api.Identity;
 
@@ -21,6 +22,9 @@ public static class IdentityEndpoints
             .WithSummary("The signed-in person.");
         me.MapPut("/language", SetLanguage)
             .WithSummary("Choose the language of the panes, documents and e-mails (en, nl, or null to follow the client).");
+        me.MapPut("/time-zone", SetTimeZone)
+            .WithSummary("The time zone of the caller's device (IANA or Windows id, or null to forget it): e-mails to the caller are written in it.")
+            .WithDescription("The panes report it themselves. Unknown zones are refused with 400.");
 
         if (mode == AuthenticationMode.Development)
         {
@@ -48,6 +52,23 @@ public static class IdentityEndpoints
         person.Language = language;
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Ok(MeResponse.From(caller with { Person = person, Language = language ?? Languages.FromAcceptLanguage(context.Request) ?? Languages.English }));
+    }
+
+    private static async Task<Results<Ok<MeResponse>, ValidationProblem>> SetTimeZone(
+        TimeZoneRequest request, Caller caller, OneOnOneDb db, CancellationToken cancellationToken)
+    {
+        var zone = string.IsNullOrWhiteSpace(request.TimeZone) ? null : Recurrence.FindTimeZone(request.TimeZone.Trim());
+        if (request.TimeZone is not null && (zone is null || zone.Id.Length > Limits.TimeZone))
+        {
+            var validation = new Validation(caller.Language);
+            validation.Add("timeZone", Texts.UnknownTimeZone);
+            return validation.Problem();
+        }
+
+        var person = await db.People.SingleAsync(p => p.Id == caller.PersonId, cancellationToken);
+        person.TimeZone = zone?.Id;
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Ok(MeResponse.From(caller with { Person = person }));
     }
 
     private static Results<Ok<DevTokenResponse>, ProblemHttpResult> IssueDevelopmentToken(
@@ -94,11 +115,13 @@ public sealed record ClientConfig(
     }
 }
 
-public sealed record MeResponse(Guid Id, string DisplayName, string Email, string Language, string? PreferredLanguage)
+public sealed record MeResponse(Guid Id, string DisplayName, string Email, string Language, string? PreferredLanguage, string? TimeZone)
 {
     public static MeResponse From(Caller caller) =>
-        new(caller.PersonId, caller.Person.DisplayName, caller.Person.Email, caller.Language, caller.Person.Language);
+        new(caller.PersonId, caller.Person.DisplayName, caller.Person.Email, caller.Language, caller.Person.Language, caller.Person.TimeZone);
 }
+
+public sealed record TimeZoneRequest(string? TimeZone);
 
 public sealed record LanguageRequest(string? Language);
 

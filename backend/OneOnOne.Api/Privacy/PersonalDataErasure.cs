@@ -44,6 +44,7 @@ public static class PersonalDataErasure
         person.SetEmail(TombstoneEmail(person.Id));
         person.ObjectId = null;
         person.Language = null;
+        person.TimeZone = null;
         // Later meetings of their series would otherwise queue mail to the tombstone address.
         person.NoRecaps = true;
         person.NoReminders = true;

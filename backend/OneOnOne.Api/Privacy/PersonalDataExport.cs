@@ -13,7 +13,7 @@ public sealed record PersonalDataExport(
     ExportedActionChange[] ActionChanges);
 
 public sealed record ExportedPerson(
-    Guid Id, string DisplayName, string Email, string? Language, DateTimeOffset CreatedAt, ExportedMailPreferences MailPreferences);
+    Guid Id, string DisplayName, string Email, string? Language, string? TimeZone, DateTimeOffset CreatedAt, ExportedMailPreferences MailPreferences);
 
 /// <summary>true = the person receives that kind of mail.</summary>
 public sealed record ExportedMailPreferences(bool Recaps, bool Reminders, bool Digests);
@@ -72,7 +72,7 @@ public static class PersonalData
 
         return new PersonalDataExport(
             clock.GetUtcNow(),
-            new ExportedPerson(person.Id, person.DisplayName, person.Email, person.Language, Utc(person.CreatedUtc),
+            new ExportedPerson(person.Id, person.DisplayName, person.Email, person.Language, person.TimeZone, Utc(person.CreatedUtc),
                 new ExportedMailPreferences(!person.NoRecaps, !person.NoReminders, !person.NoDigests)),
             series.Select(s => new ExportedSeries(
                 s.Id,

@@ -109,6 +109,28 @@ public sealed class FollowUpMailTests : IAsyncLifetime
         Assert.All(rows.Where(r => r.Status == FollowUpStatus.Sent), r => Assert.NotNull(r.TransportMessageId));
     }
 
+    [Fact]
+    public async Task Mails_give_times_in_the_zone_the_recipients_device_reported_else_the_configured_one()
+    {
+        var (pair, _) = await MeetingThatEndedAsync(managerLanguage: "en", reportLanguage: "en");
+        await pair.ResolveAsync(Now.AddHours(20));
+        await pair.ReportClient.PutAsync<MeResponse>("/api/me/time-zone", new { timeZone = "Asia/Tokyo" });
+
+        await host.SweepAsync();
+        await host.WaitUntilSettledAsync();
+        await host.SweepAsync();
+        await host.WaitUntilSettledAsync();
+
+        // The next meeting starts on 2 March at 08:00 UTC: 09:00 in Amsterdam (FollowUps:TimeZone), 17:00 in Tokyo.
+        var mails = PickedUp();
+        var managerRecap = Assert.Single(mails, m => m.To.Mailboxes.Single().Address == pair.Manager.Email && (m.Subject ?? "").StartsWith("Recap", StringComparison.Ordinal));
+        var reportRecap = Assert.Single(mails, m => m.To.Mailboxes.Single().Address == pair.Report.Email && (m.Subject ?? "").StartsWith("Recap", StringComparison.Ordinal));
+        var reportReminder = Assert.Single(mails, m => m.To.Mailboxes.Single().Address == pair.Report.Email && (m.Subject ?? "").StartsWith("Prepare", StringComparison.Ordinal));
+        Assert.Contains("Next 1-on-1: Saturday 2 March 2030, 09:00", managerRecap.TextBody, StringComparison.Ordinal);
+        Assert.Contains("Next 1-on-1: Saturday 2 March 2030, 17:00", reportRecap.TextBody, StringComparison.Ordinal);
+        Assert.Contains("Saturday 2 March 2030, 17:00", reportReminder.Subject, StringComparison.Ordinal);
+    }
+
     private static Uri NotesLinkIn(MimeMessage mail) =>
         new(Regex.Match(mail.TextBody ?? "", @"http://localhost:5080/follow-ups/notes\?t=\S+").Value);
 

@@ -93,6 +93,23 @@ public abstract class FoundationTests(ApiFactory api) : ProviderTests(api)
     }
 
     [Fact]
+    public async Task The_devices_time_zone_is_kept_an_unknown_one_is_refused_and_null_forgets_it()
+    {
+        var client = Api.ClientFor(TestPerson.New(), language: "nl");
+
+        var kept = await client.PutAsJsonAsync("/api/me/time-zone", new { timeZone = "Europe/London" }, Cancel);
+        var refused = await client.PutAsJsonAsync("/api/me/time-zone", new { timeZone = "Mars/Olympus" }, Cancel);
+        var me = await client.GetFromJsonAsync<MeResponse>("/api/me", Cancel);
+        var forgotten = await client.PutAsJsonAsync("/api/me/time-zone", new { timeZone = (string?)null }, Cancel);
+
+        Assert.Equal(HttpStatusCode.OK, kept.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains("Deze tijdzone is onbekend.", await refused.Content.ReadAsStringAsync(Cancel), StringComparison.Ordinal);
+        Assert.Equal("Europe/London", me!.TimeZone);
+        Assert.Null((await forgotten.Content.ReadFromJsonAsync<MeResponse>(Cancel))!.TimeZone);
+    }
+
+    [Fact]
     public async Task Demo_data_is_there_once_and_a_second_seed_adds_nothing()
     {
         var before = await CountAllAsync();

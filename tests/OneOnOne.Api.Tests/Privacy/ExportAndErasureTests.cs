@@ -17,6 +17,7 @@ public abstract class ExportAndErasureTests(ApiFactory api) : ProviderTests(api)
         var target = await PrivacyScenario.CreateTargetAsync(Api);
         var pair = target.Pair;
         var reportItem = await pair.ReportClient.PostAsync<AgendaItemResponse>($"/api/meetings/{target.MeetingId}/agenda", new { text = "Report's point" }, HttpStatusCode.Created);
+        await pair.ReportClient.PutAsync<MeResponse>("/api/me/time-zone", new { timeZone = "Europe/London" });
 
         var response = await pair.ReportClient.GetAsync($"/api/me/export", Cancel);
         var raw = await response.Content.ReadAsStringAsync(Cancel);
@@ -25,6 +26,7 @@ public abstract class ExportAndErasureTests(ApiFactory api) : ProviderTests(api)
         Assert.Equal("no-store", response.Headers.CacheControl?.ToString());
         Assert.Equal(pair.Report.Email, export.Person.Email);
         Assert.Equal(pair.Report.Name, export.Person.DisplayName);
+        Assert.Equal("Europe/London", export.Person.TimeZone);
         var series = Assert.Single(export.Series);
         Assert.Equal(ParticipantRole.Report, series.MyRole);
         Assert.Equal(pair.Manager.Name, series.OtherPersonName);
@@ -50,7 +52,7 @@ public abstract class ExportAndErasureTests(ApiFactory api) : ProviderTests(api)
         var target = await PrivacyScenario.CreateTargetAsync(Api);
         var pair = target.Pair;
         var reportItem = await pair.ReportClient.PostAsync<AgendaItemResponse>($"/api/meetings/{target.MeetingId}/agenda", new { text = "Report's point" }, HttpStatusCode.Created);
-        var reportId = (await pair.ReportClient.GetAsync<MeResponse>("/api/me")).Id;
+        var reportId = (await pair.ReportClient.PutAsync<MeResponse>("/api/me/time-zone", new { timeZone = "Europe/London" })).Id;
         await Api.WithDbAsync(async db =>
         {
             db.FollowUps.Add(new FollowUp { TenantId = pair.Report.TenantId, Key = target.MeetingId.ToString(), MeetingId = target.MeetingId, Kind = FollowUpKind.Recap, RecipientId = reportId, DueUtc = DateTime.UtcNow.AddDays(1), LastError = $"550 {pair.Report.Email} refused" });
@@ -70,6 +72,7 @@ public abstract class ExportAndErasureTests(ApiFactory api) : ProviderTests(api)
         Assert.Equal(PrivacyTexts.FormerParticipantName, person.DisplayName);
         Assert.Equal(PersonalDataErasure.TombstoneEmail(reportId), person.Email);
         Assert.Null(person.ObjectId);
+        Assert.Null(person.TimeZone);
         Assert.True(person.NoRecaps && person.NoReminders && person.NoDigests);
         Assert.Equal(FollowUpStatus.Cancelled, followUp.Status);
         Assert.Null(followUp.LastError);

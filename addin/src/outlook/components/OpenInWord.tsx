@@ -2,8 +2,8 @@ import { Button, Link, Text } from "@fluentui/react-components";
 import { DocumentText20Regular } from "@fluentui/react-icons";
 import { useState } from "react";
 import { describeError } from "../../core/errors";
-import { deviceTimeZone } from "../../core/format";
 import { useI18n } from "../../core/I18nProvider";
+import { deviceTimeZone } from "../../core/timeZone";
 import type { OneDriveDocument, PaneData } from "../../core/types";
 import type { Session } from "../boot";
 

@@ -13,6 +13,7 @@ internal sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
         builder.Property(p => p.Email).HasMaxLength(Limits.Email);
         builder.Property(p => p.NormalizedEmail).HasMaxLength(Limits.Email);
         builder.Property(p => p.Language).HasMaxLength(8);
+        builder.Property(p => p.TimeZone).HasMaxLength(Limits.TimeZone);
         builder.HasIndex(p => new { p.TenantId, p.NormalizedEmail }).IsUnique();
         builder.HasIndex(p => new { p.TenantId, p.ObjectId }).IsUnique();
     }
