@@ -67,11 +67,23 @@ describe("opening the notes in Word", () => {
     expect(client.blob).not.toHaveBeenCalled();
   });
 
-  it("says why when OneDrive refuses", async () => {
-    const refused = new ApiError("http", 502, "Bad Gateway", "OneDrive could not be reached.", null);
-    open({ api: api({ send: vi.fn(async () => Promise.reject(refused)) }), config: config(true), host: null });
+  it("downloads the document instead, and says so, when OneDrive refuses", async () => {
+    const refused = new ApiError("http", 502, "Bad Gateway", null, null);
+    const client = api({ send: vi.fn(async () => Promise.reject(refused)) });
+    const click = vi.spyOn(HTMLAnchorElement.prototype, "click").mockImplementation(() => undefined);
+    open({ api: client, config: config(true), host: null });
+
+    expect((await screen.findByRole("status")).textContent).toBe("OneDrive could not be reached, so the document was downloaded instead.");
+    await waitFor(() => expect(click).toHaveBeenCalledTimes(1));
+    expect(client.blob).toHaveBeenCalledWith(`/api/meetings/m1/notes.docx?${timeZone()}`);
+    expect(screen.queryByRole("link")).toBeNull();
+  });
+
+  it("says why when the server cannot be reached at all", async () => {
+    const offline = new ApiError("network", 0, null, null, null);
+    open({ api: api({ send: vi.fn(async () => Promise.reject(offline)) }), config: config(true), host: null });
 
     expect((await screen.findByRole("alert")).textContent).toMatch(/^The Word document could not be opened: /);
-    expect(screen.queryByRole("link")).toBeNull();
+    expect(screen.queryByRole("status")).toBeNull();
   });
 });

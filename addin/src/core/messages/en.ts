@@ -79,6 +79,7 @@ export const en = {
   openInWord: "Open notes in Word",
   wordUnavailable: "The Word document could not be opened: {reason}",
   wordOnline: "Open the notes in Word for the web (in your OneDrive, shared with {name})",
+  wordOneDriveFallback: "OneDrive could not be reached, so the document was downloaded instead.",
   healthTitle: "How this 1-on-1 is going",
   healthMeetingsOne: "{count} meeting held",
   healthMeetingsMany: "{count} meetings held",

@@ -81,6 +81,7 @@ export const nl: Record<MessageKey, string> = {
   openInWord: "Aantekeningen openen in Word",
   wordUnavailable: "Het Word-document kon niet worden geopend: {reason}",
   wordOnline: "Aantekeningen openen in Word voor het web (in je OneDrive, gedeeld met {name})",
+  wordOneDriveFallback: "OneDrive was niet bereikbaar, dus het document is gedownload.",
   healthTitle: "Hoe dit 1-op-1 loopt",
   healthMeetingsOne: "{count} gesprek gehouden",
   healthMeetingsMany: "{count} gesprekken gehouden",

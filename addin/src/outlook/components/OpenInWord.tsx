@@ -1,6 +1,7 @@
 import { Button, Link, Text } from "@fluentui/react-components";
 import { DocumentText20Regular } from "@fluentui/react-icons";
 import { useState } from "react";
+import { ApiError } from "../../core/api";
 import { describeError } from "../../core/errors";
 import { useI18n } from "../../core/I18nProvider";
 import { deviceTimeZone } from "../../core/timeZone";
@@ -10,23 +11,39 @@ import type { Session } from "../boot";
 /**
  * The meeting-notes Word document, with its times in this device's time zone. Where the server can use OneDrive
  * (Entra ID mode) the document goes to the person's OneDrive, shared with the other participant, and opens in Word for
- * the web, so both work in one file; otherwise it is downloaded. The API needs the bearer token either way, so it is
- * asked for here (a plain link would go without it).
+ * the web, so both work in one file; otherwise, or when OneDrive fails, it is downloaded. The API needs the bearer
+ * token either way, so it is asked for here (a plain link would go without it).
  */
 export function OpenInWord({ session, pane }: { session: Session; pane: PaneData }) {
   const { t } = useI18n();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [online, setOnline] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
   const documentPath = `/api/meetings/${pane.meeting.id}/notes.docx`;
   const timeZone = `timeZone=${encodeURIComponent(deviceTimeZone())}`;
+
+  /** Null when OneDrive refused or could not be reached: the document is downloaded instead, and the pane says so. */
+  const storeInOneDrive = async () => {
+    try {
+      return await session.api.send<OneDriveDocument>("POST", `${documentPath}/onedrive?${timeZone}`);
+    } catch (failure) {
+      // 422: the server has no Graph after all; 502: OneDrive or the consent to it refused.
+      if (failure instanceof ApiError && (failure.status === 422 || failure.status === 502)) {
+        setNotice(t("wordOneDriveFallback"));
+        return null;
+      }
+      throw failure;
+    }
+  };
 
   const open = async () => {
     setBusy(true);
     setError(null);
+    setNotice(null);
     try {
-      if (session.config.oneDrive) {
-        const stored = await session.api.send<OneDriveDocument>("POST", `${documentPath}/onedrive?${timeZone}`);
+      const stored = session.config.oneDrive ? await storeInOneDrive() : null;
+      if (stored) {
         setOnline(stored.webUrl);
         if (session.host) {
           session.host.openInBrowser(stored.webUrl);
@@ -55,6 +72,11 @@ export function OpenInWord({ session, pane }: { session: Session; pane: PaneData
           <Link href={online} target="_blank" rel="noopener">
             {t("wordOnline", { name: other })}
           </Link>
+        </Text>
+      )}
+      {notice && (
+        <Text as="p" role="status" block>
+          {notice}
         </Text>
       )}
       {error && (
