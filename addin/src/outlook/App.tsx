@@ -51,6 +51,9 @@ function Root({ root, deps, first }: { root: HTMLElement; deps: BootDependencies
 
   const restart = (choice?: BootChoice) => setPending(boot(deps, choice));
   const session = state && "session" in state ? state.session : null;
+  const hostTag = session?.hostTag ?? (state && "hostTag" in state ? state.hostTag : deps.browserLanguage);
+  const language = state?.kind === "ready" ? state.pane.language : hostTag;
+  const theme = themeFor(session?.host?.theme ?? null, prefersDark);
 
   // After the pane is on screen: the mails to this person then give times in this device's zone.
   useEffect(() => {
@@ -58,9 +61,6 @@ function Root({ root, deps, first }: { root: HTMLElement; deps: BootDependencies
       void reportTimeZone(session.api, session.demo?.email ?? session.host?.userEmail ?? "").catch(() => undefined);
     }
   }, [session]);
-  const hostTag = session?.hostTag ?? (state && "hostTag" in state ? state.hostTag : deps.browserLanguage);
-  const language = state?.kind === "ready" ? state.pane.language : hostTag;
-  const theme = themeFor(session?.host?.theme ?? null, prefersDark);
 
   return (
     <FluentProvider theme={theme}>

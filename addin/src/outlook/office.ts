@@ -30,7 +30,7 @@ export function outlookHost(): OutlookHost {
     openInBrowser: (url) => {
       // Classic Outlook on Windows and Outlook on Mac: a window.open from the web view may go nowhere. Outlook on the
       // web and the new Outlook lack this API, and there window.open opens a browser tab.
-      if (Office.context.requirements.isSetSupported("OpenBrowserWindowApi", "1.1")) {
+      if (context.requirements.isSetSupported("OpenBrowserWindowApi", "1.1")) {
         context.ui.openBrowserWindow(url);
       } else {
         window.open(url, "_blank", "noopener");
