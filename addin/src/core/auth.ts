@@ -1,6 +1,7 @@
 // Sign-in. The backend says how (GET /api/config): Entra ID through Nested App Authentication (MSAL, loaded only
 // then), or the Development mode's demo people (POST /dev/token).
 import { ApiError, readJson, request } from "./api";
+import { safeStorage } from "./storage";
 import type { ClientConfig, DemoPerson, DevToken } from "./types";
 
 export type TokenSource = (refresh: boolean) => Promise<string>;
@@ -82,13 +83,4 @@ export async function entraTokenSource(config: ClientConfig): Promise<TokenSourc
   }
   const { createNaaTokenSource } = await import("./naa");
   return createNaaTokenSource(config.clientId, config.authority, config.apiScope);
-}
-
-// Storage can be blocked (private windows, some Office hosts): then the pane simply does not remember.
-function safeStorage<T>(action: () => T): T | null {
-  try {
-    return action();
-  } catch {
-    return null;
-  }
 }
