@@ -53,8 +53,8 @@ function preloadUi(uiModules: Record<string, { module: string; onlyInOffice?: bo
 /**
  * Builds each page's early script (`earlyScripts` names it) on its own and writes it into the page as an inline
  * script, so it runs while the page is parsed instead of after a round trip for a module. It goes after the pane's
- * root element, which it may paint into at once. The backend allows exactly
- * that script by its hash (AddInSetup.ContentSecurityPolicy). `vite dev` leaves it out; the entry then does its work.
+ * root element, which it may paint into at once. The backend allows exactly that script by its hash
+ * (AddInSetup.ContentSecurityPolicy). `vite dev` leaves it out; the entry then does its work.
  */
 function inlineEarlyScripts(earlyScripts: Record<string, string>): Plugin {
   return {

@@ -1,6 +1,6 @@
 // Initial JS+CSS of the Outlook pane, gzipped, excluding office.js (Microsoft's CDN): the early script inlined in the
-// page, the entry, the pane's UI chunk and everything they import statically. Lazy chunks (the part below the first screen, MSAL, the demo picker) are
-// listed apart. Run after a build: `npm run build && npm run bench:size`.
+// page, the entry, the pane's UI chunk and everything they import statically. Lazy chunks (the part below the first
+// screen, MSAL, the demo picker) are listed apart. Run after a build: `npm run build && npm run bench:size`.
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { gzipSync } from "node:zlib";

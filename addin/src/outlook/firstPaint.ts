@@ -69,7 +69,12 @@ export function paintFirstView(root: HTMLElement, pane: PaneData, options: First
   document.documentElement.lang = language;
   root.setAttribute("aria-busy", "true");
   root.replaceChildren(main);
-  requestAnimationFrame(() => setTimeout(() => dates.forEach((show) => show()), 0));
+  void afterNextPaint().then(() => dates.forEach((show) => show()));
+}
+
+/** Resolves once the browser has drawn a frame with what is in the page now. */
+export function afterNextPaint(): Promise<void> {
+  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
 }
 
 function element<K extends keyof HTMLElementTagNameMap>(tag: K, className = "", text?: string): HTMLElementTagNameMap[K] {

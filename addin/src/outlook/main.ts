@@ -5,7 +5,7 @@
 // the first view from the pane the page carries, or asked for the data, before this module even arrived.
 import { translator, pickLanguage } from "../core/i18n";
 import { boot, type BootDependencies } from "./boot";
-import { paintFirstView } from "./firstPaint";
+import { afterNextPaint, paintFirstView } from "./firstPaint";
 import { connectToOutlook } from "./office";
 
 // office.js normally answers within a second; a browser that cannot reach Microsoft's CDN gets the preview.
@@ -26,9 +26,6 @@ if (!root.hasChildNodes()) {
   document.documentElement.lang = language;
   root.textContent = translator(language)("loading");
 }
-
-/** Resolves once the browser has drawn a frame with what is in the page now. */
-const afterNextPaint = () => new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
 
 first
   .then(async (state) => {

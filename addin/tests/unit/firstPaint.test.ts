@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { en } from "../../src/core/messages/en";
 import { nl } from "../../src/core/messages/nl";
 import type { PaneData } from "../../src/core/types";
-import { paintFirstView } from "../../src/outlook/firstPaint";
+import { afterNextPaint, paintFirstView } from "../../src/outlook/firstPaint";
 import { item, pane } from "./fixtures";
 
 const paint = (data: PaneData, preview = false) => {
@@ -12,9 +12,6 @@ const paint = (data: PaneData, preview = false) => {
   paintFirstView(root, data, { hostTag: "en-GB", preview });
   return root;
 };
-
-/** The dates follow the first frame (see firstPaint.ts). */
-const afterTheFirstFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
 
 afterEach(() => document.documentElement.removeAttribute("lang"));
 
@@ -36,7 +33,7 @@ describe("the first view before React", () => {
 
   it("speaks Dutch when the pane does, with the Dutch date and the carried-over marker", async () => {
     const root = paint(pane("nl", [item("Werkdruk", { carriedOver: true, carriedOverFrom: "2030-02-25T09:00:00Z" })]), true);
-    await afterTheFirstFrame();
+    await afterNextPaint();
 
     expect(root.querySelector("h1")?.textContent).toBe("1-op-1 met Sanne Visser");
     expect(root.textContent).toContain(nl.previewBanner);
@@ -54,7 +51,7 @@ describe("the first view before React", () => {
     expect(root.querySelector("time")?.dateTime).toBe(pane("en", []).meeting.start);
     expect(root.querySelector(".fv-badge")).toBeNull();
 
-    await afterTheFirstFrame();
+    await afterNextPaint();
     expect(root.querySelector("time")?.textContent).toMatch(/2030/);
     expect(root.querySelector(".fv-badge")?.textContent).toBe(en.agendaCarriedOver.replace("{date}", "25 Feb 2030"));
   });
