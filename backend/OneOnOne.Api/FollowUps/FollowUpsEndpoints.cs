@@ -61,7 +61,7 @@ public static class FollowUpsEndpoints
             return Page(language, FollowUpTexts.NotesLinkInvalid.In(language), form: null, StatusCodes.Status404NotFound);
         }
 
-        var caller = new Caller(person, Languages.For(person, context.Request));
+        var caller = Caller.For(person, context.Request);
         return await DocumentsEndpoints.FileAsync(meeting, caller, options.Value.MailTimeZone(person), db, clock, context.Request, configuration, wordAddIn, cancellationToken);
     }
 

@@ -10,6 +10,9 @@ public sealed record Caller(Person Person, string Language)
     public Guid PersonId => Person.Id;
     public string TenantId => Person.TenantId;
 
+    /// <summary>The person as the caller of this request, in their chosen language or the request's.</summary>
+    public static Caller For(Person person, HttpRequest request) => new(person, Languages.For(person, request));
+
     // Filled by CallerMiddleware for every authenticated request; endpoints that take a Caller require authorization.
     public static ValueTask<Caller?> BindAsync(HttpContext context, ParameterInfo parameter) =>
         ValueTask.FromResult(context.Items[typeof(Caller)] as Caller);
@@ -24,7 +27,7 @@ public sealed class CallerMiddleware(RequestDelegate next)
             var person = await enrollment.EnrollAsync(context.User, context.RequestAborted);
             if (person is not null)
             {
-                context.Items[typeof(Caller)] = new Caller(person, Languages.For(person, context.Request));
+                context.Items[typeof(Caller)] = Caller.For(person, context.Request);
             }
         }
 

@@ -3,7 +3,6 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using OneOnOne.Api.Data;
 using OneOnOne.Api.Identity;
-using OneOnOne.Api.Localization;
 
 namespace OneOnOne.Api.Pane;
 
@@ -42,7 +41,7 @@ public sealed class PreviewPane(JsonSerializerOptions apiJson)
             }
 
             services.GetRequiredService<CallerScope>().Set(found.TenantId, found.Id);
-            var caller = new Caller(found, Languages.For(found, context.Request));
+            var caller = Caller.For(found, context.Request);
             if (await PaneEndpoints.NextAsync(caller, db, services.GetRequiredService<TimeProvider>(), context.RequestAborted) is not { } pane)
             {
                 return null;
