@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using OneOnOne.Api.Actions;
 using OneOnOne.Api.AddIn;
 using OneOnOne.Api.Agenda;
+using OneOnOne.Api.Calendar;
 using OneOnOne.Api.Data;
 using OneOnOne.Api.Documents;
 using OneOnOne.Api.FollowUps;
@@ -41,6 +42,7 @@ static WebApplication BuildApp(string[] args)
     builder.Services.AddOneOnOneData(builder.Configuration, paths);
     builder.Services.AddOneOnOneAuthentication(builder.Configuration, authenticationMode);
     builder.Services.AddOneOnOneGraph(builder.Configuration, authenticationMode);
+    builder.Services.AddCalendar(builder.Configuration, authenticationMode);
     builder.Services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
     builder.Services.AddOneOnOneOpenApi();
     builder.Services.AddHealthChecks().AddDbContextCheck<OneOnOneDb>("database");
@@ -75,6 +77,8 @@ static WebApplication BuildApp(string[] args)
     app.MapDocumentsEndpoints();
     app.MapFollowUps();
     app.MapPrivacyEndpoints();
+    app.MapCalendarNotifications();
+    app.MapDemoCalendar();
     return app;
 }
 

@@ -50,7 +50,6 @@ internal static class SeriesHistory
                 Goal = random.Next(10) < 4 ? OrganisationShape.Pick(random, phrases.Goals) : null,
                 // Holidays and sick days; never the last one, so "previous meeting" has content.
                 Status = week > 1 && random.Next(100) < 3 ? MeetingStatus.Cancelled : MeetingStatus.Scheduled,
-                OutlookSeriesId = $"generated-{series.Id:N}",
                 CreatedUtc = start - Week,
                 Version = OrganisationShape.NextGuid(random),
             });
@@ -67,7 +66,6 @@ internal static class SeriesHistory
                 StartUtc = next,
                 EndUtc = next + length,
                 Subject = subject,
-                OutlookSeriesId = $"generated-{series.Id:N}",
                 CreatedUtc = next - Week,
                 Version = OrganisationShape.NextGuid(random),
             };

@@ -14,7 +14,8 @@ public sealed record FakeAppointment(
     DateTime Start,
     string DisplayLanguage = "en-US",
     string MailboxVersion = "1.13",
-    string Subject = "1-on-1");
+    string Subject = "1-on-1",
+    bool SaveFails = false);
 
 public static class FakeOutlook
 {
@@ -69,6 +70,7 @@ public static class FakeOutlook
         mode = a.Mode,
         displayLanguage = a.DisplayLanguage,
         mailboxVersion = a.MailboxVersion,
+        saveFails = a.SaveFails,
         user = Person(a.User),
         item = new
         {
@@ -78,11 +80,19 @@ public static class FakeOutlook
             organizer = Person(a.Organizer),
             requiredAttendees = a.RequiredAttendees.Select(Person).ToArray(),
             optionalAttendees = Array.Empty<object>(),
-            itemId = $"AAMk-{a.Organizer.EmailAddress}-{a.Start:yyyyMMddHH}",
-            seriesId = $"AAMk-series-{a.Organizer.EmailAddress}",
-            recurrence = new { recurrenceType = "weekly", recurrenceProperties = new { interval = 1, days = new[] { a.Start.DayOfWeek.ToString()[..3].ToLowerInvariant() } }, recurrenceTimeZone = new { name = "UTC" } },
+            itemId = EventIdOf(a),
         },
     });
+
+    /// <summary>
+    /// The event's id in the demo calendar: the demo 1-on-1's occurrence at the appointment's start, or the team meeting
+    /// for an appointment with more people. (The fake's convertToRestId keeps demo ids as they are.)
+    /// </summary>
+    private static string EventIdOf(FakeAppointment a) => a.RequiredAttendees.Length == 1
+        ? OneOnOne.Api.Calendar.DemoWorkplace.OccurrenceId(
+            OneOnOne.Api.Data.DemoData.EventIdOf(a.RequiredAttendees[0] == Daan ? OneOnOne.Api.Data.DemoData.DutchSeriesId : OneOnOne.Api.Data.DemoData.EnglishSeriesId),
+            DateTime.SpecifyKind(a.Start, DateTimeKind.Utc))
+        : OneOnOne.Api.Data.DemoData.TeamMeetingEventId;
 
     private static object Person(FakePerson p) => new { emailAddress = p.EmailAddress, displayName = p.DisplayName };
 }

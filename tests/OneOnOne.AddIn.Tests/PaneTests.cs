@@ -279,6 +279,36 @@ public sealed class PaneTests(BrowserFixture fixture) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_preview_changes_the_demo_calendar_and_the_pane_follows_it()
+    {
+        // The preview's first person is the demo manager, who reads Dutch.
+        var page = await OpenAsync(appointment: null);
+        var calendar = page.GetByTestId("demo-calendar");
+        var notice = page.GetByTestId("calendar-notice");
+        await Expect(Agenda(page)).ToBeVisibleAsync();
+        await Expect(notice).ToHaveCountAsync(0);
+
+        await calendar.GetByRole(AriaRole.Button, new() { Name = "Annuleren" }).ClickAsync();
+        await Expect(notice).ToContainTextAsync("in Outlook geannuleerd");
+        await ScreenshotAsync(page, "cancelled-in-outlook");
+        await page.GetByTestId("demo-calendar").GetByRole(AriaRole.Button, new() { Name = "Ongedaan maken" }).ClickAsync();
+        await Expect(page.GetByTestId("calendar-notice")).ToHaveCountAsync(0);
+
+        await page.GetByTestId("demo-calendar").GetByRole(AriaRole.Button, new() { Name = "Collega uitnodigen" }).ClickAsync();
+        await Expect(page.GetByTestId("calendar-notice")).ToContainTextAsync("Vervolgmails zijn gepauzeerd");
+        await page.GetByTestId("demo-calendar").GetByRole(AriaRole.Button, new() { Name = "Ongedaan maken" }).ClickAsync();
+        await Expect(page.GetByTestId("calendar-notice")).ToHaveCountAsync(0);
+    }
+
+    [Fact]
+    public async Task An_organizer_whose_meeting_Outlook_cannot_save_is_told_to_save_it_first()
+    {
+        var page = await OpenAsync(SanneOrganizes() with { SaveFails = true });
+        await Expect(page.GetByText("Save the meeting first")).ToBeVisibleAsync();
+        await Expect(Agenda(page)).ToHaveCountAsync(0);
+    }
+
+    [Fact]
     public async Task Older_Outlook_without_Mailbox_1_7_still_resolves_the_meeting_in_compose_mode()
     {
         var page = await OpenAsync(SanneOrganizes(mailboxVersion: "1.5"));

@@ -40,30 +40,9 @@ export interface UpcomingMeeting {
   otherPersonName: string;
 }
 
-export interface EmailAddress {
-  email: string;
-  displayName: string;
-}
-
-export type RecurrenceType = "daily" | "weekday" | "weekly" | "monthly" | "yearly";
-
-export interface RecurrenceInput {
-  type: RecurrenceType;
-  interval: number | null;
-  days: string[];
-  timeZone: string | null;
-}
-
-/** What Office.js knows of the event open in Outlook (POST /api/meetings/resolve). */
+/** POST /api/meetings/resolve: the event open in Outlook, by its REST id; the backend reads the rest from the calendar. */
 export interface ResolveRequest {
-  start: string;
-  end: string;
-  subject: string;
-  organizer: EmailAddress | null;
-  attendees: EmailAddress[];
-  itemId: string | null;
-  seriesId: string | null;
-  recurrence: RecurrenceInput | null;
+  eventId: string;
 }
 
 export interface ResolveResponse {
@@ -85,6 +64,8 @@ export interface PaneMeeting {
   myRole: Role;
   version: string;
   seriesVersion: string;
+  /** How the calendar event is followed (follow-ups go out only when Active); null for a meeting from before that. */
+  calendarState: "Active" | "Paused" | "Ended" | null;
 }
 
 export interface Participant {

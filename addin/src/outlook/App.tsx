@@ -85,7 +85,7 @@ function Content({ state, restart }: { state: BootState | null; restart: (choice
     case "ready":
       return <PaneView key={state.pane.meeting.id} session={state.session} initial={state.pane} restart={restart} />;
     case "notOneOnOne":
-      return <NotOneOnOne detail={state.detail} onRetry={() => restart()} />;
+      return <NotOneOnOne reason={state.reason} detail={state.detail} onRetry={() => restart()} />;
     case "chooseDemoPerson":
       return (
         <Suspense fallback={<Spinner label={t("moreLoading")} />}>

@@ -4,9 +4,9 @@
 import { ApiError, createApi, type Api } from "../core/api";
 import { fetchConfig } from "../core/auth";
 import { prefetchDemoSignIn, signIn } from "../core/signIn";
-import type { ClientConfig, DemoPerson, PaneData, ResolveResponse, UpcomingMeeting } from "../core/types";
+import type { ClientConfig, DemoPerson, PaneData, ResolveRequest, ResolveResponse, UpcomingMeeting } from "../core/types";
 import type { EarlyStart } from "./early";
-import type { OutlookHost } from "./office";
+import type { AppointmentRef, OutlookHost } from "./office";
 
 export interface Session {
   /** Inside Outlook, or the preview in a plain browser. */
@@ -27,10 +27,13 @@ export interface Session {
 export type BootState =
   /** `early`: the pane's data is what the page's early script had (and may have painted already). */
   | { kind: "ready"; session: Session; pane: PaneData; early: boolean }
-  | { kind: "notOneOnOne"; session: Session | null; detail: string | null }
+  /** The event cannot be a 1-on-1 here: not one (`notOneOnOne`), not in the person's calendar, or not saved yet. */
+  | { kind: "notOneOnOne"; session: Session | null; reason: NotOneOnOneReason; detail: string | null }
   | { kind: "chooseDemoPerson"; people: DemoPerson[]; hostTag: string }
   | { kind: "noUpcoming"; session: Session; name: string }
   | { kind: "failed"; error: unknown; hostTag: string };
+
+export type NotOneOnOneReason = "notOneOnOne" | "notInCalendar" | "unsaved";
 
 export interface BootChoice {
   email?: string;
@@ -51,7 +54,7 @@ export async function boot(deps: BootDependencies, choice: BootChoice = {}): Pro
   const host = await deps.office;
   const hostTag = host?.displayLanguage ?? deps.browserLanguage;
   // Reading the item is asynchronous in compose mode: start it while signing in.
-  const appointment = host ? host.readAppointment().catch(() => null) : null;
+  const appointment = host ? host.readAppointment().catch((): AppointmentRef => ({ kind: "notAppointment" })) : null;
   try {
     const config = await configRequest;
     const signedIn = await signIn(config, prefetch, { hostUser: host?.userEmail ?? null, fallbackToFirstPerson: !host });
@@ -75,15 +78,16 @@ export async function boot(deps: BootDependencies, choice: BootChoice = {}): Pro
     let panePath: string;
     if (host) {
       const event = await appointment;
-      if (!event) {
-        return { kind: "notOneOnOne", session, detail: null };
+      if (event?.kind !== "event") {
+        return { kind: "notOneOnOne", session, reason: event?.kind === "unsaved" ? "unsaved" : "notOneOnOne", detail: null };
       }
       try {
-        const { meetingId } = await api.send<ResolveResponse>("POST", "/api/meetings/resolve", event);
+        const request: ResolveRequest = { eventId: event.eventId };
+        const { meetingId } = await api.send<ResolveResponse>("POST", "/api/meetings/resolve", request);
         panePath = `/api/meetings/${meetingId}/pane`;
       } catch (error) {
-        if (error instanceof ApiError && error.status === 422) {
-          return { kind: "notOneOnOne", session, detail: error.detail };
+        if (error instanceof ApiError && (error.status === 422 || error.status === 404)) {
+          return { kind: "notOneOnOne", session, reason: error.status === 404 ? "notInCalendar" : "notOneOnOne", detail: error.detail };
         }
         throw error;
       }

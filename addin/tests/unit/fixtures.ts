@@ -15,7 +15,7 @@ export function pane(language: string, agenda: AgendaItem[], goal: string | null
   return {
     meeting: {
       id: "m1", seriesId: "s1", start: "2030-03-04T09:00:00Z", end: "2030-03-04T09:30:00Z", subject: "1:1", goal,
-      status: "Scheduled", myRole: "Report", version: "v", seriesVersion: "v",
+      status: "Scheduled", myRole: "Report", version: "v", seriesVersion: "v", calendarState: "Active",
     },
     participants: [sanne, priya],
     previousMeeting: null,

@@ -6,8 +6,6 @@ import { connectToOutlook, outlookHost, readAppointment } from "../../src/outloo
 const start = new Date("2026-11-28T09:00:00Z");
 const end = new Date("2026-11-28T09:30:00Z");
 const sanne = { emailAddress: "sanne.visser@demo.oneonone.test", displayName: "Sanne Visser" };
-const priya = { emailAddress: "priya.raman@demo.oneonone.test", displayName: "Priya Raman" };
-const weekly = { recurrenceType: "weekly", recurrenceProperties: { interval: 1, days: ["fri"] }, recurrenceTimeZone: { name: "W. Europe Standard Time" } };
 
 const asyncValue = (value: unknown) => ({
   getAsync(callback: (result: unknown) => void) {
@@ -45,89 +43,55 @@ describe("connecting", () => {
 });
 
 describe("read mode (the attendee's surface)", () => {
-  const readItem = {
-    itemType: "appointment",
-    start,
-    end,
-    subject: "1-on-1 Sanne / Priya",
-    organizer: sanne,
-    requiredAttendees: [priya, sanne],
-    optionalAttendees: [],
-    itemId: "AAMkItem",
-    seriesId: "AAMkSeries",
-    recurrence: weekly,
-  };
-
-  it("reads every field, series id and recurrence included, on Mailbox 1.7+", async () => {
-    installOffice(readItem, "1.13");
-    const event = await readAppointment(Office.context.mailbox.item as Office.AppointmentRead);
-    expect(event).toEqual({
-      start: "2026-11-28T09:00:00.000Z",
-      end: "2026-11-28T09:30:00.000Z",
-      subject: "1-on-1 Sanne / Priya",
-      organizer: { email: sanne.emailAddress, displayName: "Sanne Visser" },
-      attendees: [
-        { email: priya.emailAddress, displayName: "Priya Raman" },
-        { email: sanne.emailAddress, displayName: "Sanne Visser" },
-      ],
-      itemId: "AAMkItem",
-      seriesId: "AAMkSeries",
-      recurrence: { type: "weekly", interval: 1, days: ["fri"], timeZone: "W. Europe Standard Time" },
-    });
+  const readItem = { itemType: "appointment", start, end, subject: "1-on-1 Sanne / Priya", organizer: sanne, itemId: "AAMk/Item+1=" };
+  const converter = (converted: string[]) => ({
+    convertToRestId: (id: string, version: string) => {
+      converted.push(`${id}@${version}`);
+      return id.replaceAll("/", "-").replaceAll("+", "_");
+    },
   });
 
-  it("leaves out what Mailbox 1.7 brings (series id, recurrence) on an older client", async () => {
+  it("gives the event's REST id, converted from Outlook's EWS id, and nothing the backend would have to trust", async () => {
+    const converted: string[] = [];
+    installOffice(readItem, "1.13");
+    Object.assign(Office.context.mailbox, converter(converted));
+    (Office as unknown as { MailboxEnums: Record<string, unknown> }).MailboxEnums.RestVersion = { v2_0: "v2.0" };
+
+    expect(await readAppointment(Office.context.mailbox.item as Office.AppointmentRead)).toEqual({ kind: "event", eventId: "AAMk-Item_1=" });
+    expect(converted).toEqual(["AAMk/Item+1=@v2.0"]);
+  });
+
+  it("keeps the id as it is where Outlook has no converter (mobile gives REST ids)", async () => {
     installOffice(readItem, "1.5");
-    const event = await readAppointment(Office.context.mailbox.item as Office.AppointmentRead);
-    expect(event?.seriesId).toBeNull();
-    expect(event?.recurrence).toBeNull();
-    expect(event?.organizer?.email).toBe(sanne.emailAddress);
+    expect(await readAppointment(Office.context.mailbox.item as Office.AppointmentRead)).toEqual({ kind: "event", eventId: "AAMk/Item+1=" });
   });
 
   it("is not an appointment: nothing to resolve", async () => {
     installOffice({ ...readItem, itemType: "message" }, "1.13");
-    expect(await readAppointment(Office.context.mailbox.item as Office.AppointmentRead)).toBeNull();
+    expect(await readAppointment(Office.context.mailbox.item as Office.AppointmentRead)).toEqual({ kind: "notAppointment" });
   });
 });
 
 describe("compose mode (the organizer's surface)", () => {
-  const composeItem = (withModernFields: boolean) => ({
+  const composeItem = (saved: { status: string; value?: string }, saves: string[]) => ({
     itemType: "appointment",
     start: asyncValue(start),
-    end: asyncValue(end),
-    subject: asyncValue("Weekly 1-on-1"),
-    requiredAttendees: asyncValue([priya]),
-    optionalAttendees: asyncValue([]),
-    ...(withModernFields
-      ? { organizer: asyncValue(sanne), recurrence: asyncValue(weekly), seriesId: "AAMkSeries", getItemIdAsync: (cb: (r: unknown) => void) => cb({ status: "succeeded", value: "AAMkNew" }) }
-      : {}),
+    saveAsync: (callback: (result: unknown) => void) => {
+      saves.push("saved");
+      callback(saved);
+    },
   });
 
-  it("reads the fields asynchronously, organizer and recurrence included", async () => {
-    installOffice(composeItem(true), "1.13");
-    const event = await readAppointment(Office.context.mailbox.item as Office.AppointmentCompose);
-    expect(event).toMatchObject({
-      start: "2026-11-28T09:00:00.000Z",
-      end: "2026-11-28T09:30:00.000Z",
-      subject: "Weekly 1-on-1",
-      organizer: { email: sanne.emailAddress },
-      attendees: [{ email: priya.emailAddress, displayName: "Priya Raman" }],
-      itemId: "AAMkNew",
-      seriesId: "AAMkSeries",
-      recurrence: { type: "weekly", days: ["fri"] },
-    });
+  it("saves the item first, so the calendar has what the organizer typed, and gives the saved item's id", async () => {
+    const saves: string[] = [];
+    installOffice(composeItem({ status: "succeeded", value: "AAMkNew" }, saves), "1.13");
+    expect(await readAppointment(Office.context.mailbox.item as Office.AppointmentCompose)).toEqual({ kind: "event", eventId: "AAMkNew" });
+    expect(saves).toEqual(["saved"]);
   });
 
-  it("on a client before Mailbox 1.7 takes the user as the organizer and asks for no newer fields", async () => {
-    installOffice(composeItem(false), "1.3");
-    const event = await readAppointment(Office.context.mailbox.item as Office.AppointmentCompose);
-    expect(event).toMatchObject({
-      organizer: { email: sanne.emailAddress, displayName: "Sanne Visser" },
-      attendees: [{ email: priya.emailAddress }],
-      itemId: null,
-      seriesId: null,
-      recurrence: null,
-    });
+  it("says the item is unsaved when Outlook will not save it", async () => {
+    installOffice(composeItem({ status: "failed" }, []), "1.3");
+    expect(await readAppointment(Office.context.mailbox.item as Office.AppointmentCompose)).toEqual({ kind: "unsaved" });
   });
 });
 

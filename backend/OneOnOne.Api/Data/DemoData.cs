@@ -20,6 +20,14 @@ public static class DemoData
     public static readonly Guid DutchSeriesId = Guid.Parse("6d0a1c52-0000-4000-8000-0000000000a1");
     public static readonly Guid EnglishSeriesId = Guid.Parse("6d0a1c52-0000-4000-8000-0000000000a2");
 
+    /// <summary>The id of a demo series' weekly event in the demo calendar (see Calendar/DemoWorkplaceSeed).</summary>
+    public static string EventIdOf(Guid seriesId) => $"demo-event-{seriesId:N}";
+
+    public static string EventUidOf(Guid seriesId) => $"demo-uid-{seriesId:N}";
+
+    /// <summary>The demo calendar's weekly team meeting: an event that is not a 1-on-1.</summary>
+    public const string TeamMeetingEventId = "demo-event-team-meeting";
+
     /// <summary>Adds the demo tenant unless it is there already; a second start adds nothing.</summary>
     public static async Task SeedAsync(OneOnOneDb db, TimeProvider clock, CancellationToken cancellationToken)
     {
@@ -45,6 +53,11 @@ public static class DemoData
         var series = new Series { Id = seriesId, TenantId = TenantId, CreatedUtc = nextStart.AddDays(-28) };
         series.SetParticipants(manager.Id, report.Id);
         db.Series.Add(series);
+        var link = new LinkedEvent
+        {
+            TenantId = TenantId, SeriesId = series.Id, ICalUId = EventUidOf(seriesId), OrganizerId = manager.Id, OrganizerEventId = EventIdOf(seriesId), IsRecurring = true,
+        };
+        db.LinkedEvents.Add(link);
 
         var meetings = Enumerable.Range(0, 4)
             .Select(week => new Meeting
@@ -55,7 +68,8 @@ public static class DemoData
                 EndUtc = nextStart.AddDays(7 * (week - 3)).AddMinutes(30),
                 Subject = script.Subject,
                 Goal = week < 3 ? script.Goals[week] : null,
-                OutlookSeriesId = $"demo-outlook-series-{seriesId:N}",
+                LinkedEventId = link.Id,
+                OriginalStartUtc = nextStart.AddDays(7 * (week - 3)),
             })
             .ToList();
         db.Meetings.AddRange(meetings);

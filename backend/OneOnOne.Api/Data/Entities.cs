@@ -27,6 +27,25 @@ public enum MeetingStatus
     Cancelled,
 }
 
+public enum LinkedEventState
+{
+    /// <summary>A 1-on-1 between the series' two people: its meetings are followed up.</summary>
+    Active,
+
+    /// <summary>The event's attendees are no longer the series' two people: follow-ups wait until they are again.</summary>
+    Paused,
+
+    /// <summary>The event was deleted, or a participant's account is gone: nothing more is sent for it.</summary>
+    Ended,
+}
+
+public enum AccountState
+{
+    Active,
+    Disabled,
+    Deleted,
+}
+
 public enum ActionStatus
 {
     Open,
@@ -53,4 +72,7 @@ public enum FollowUpStatus
     Sent,
     Failed,
     Cancelled,
+
+    /// <summary>Its meeting is cancelled or its event paused: it comes back (pending) when the calendar brings the meeting back.</summary>
+    OnHold,
 }

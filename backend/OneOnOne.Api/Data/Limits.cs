@@ -13,6 +13,7 @@ public static class Limits
     public const int ActionText = 500;
     public const int NoteText = 20_000;
     public const int OutlookId = 512;
+    public const int StateReason = 300;
 
     /// <summary>IANA ids are at most about 30 characters, Windows ids about 40.</summary>
     public const int TimeZone = 64;

@@ -19,10 +19,11 @@ public sealed class Meeting : ITenantOwned, IVersioned
 
     public MeetingStatus Status { get; set; } = MeetingStatus.Scheduled;
 
-    /// <summary>Mailbox-specific hints from Outlook: they help find the meeting again, they never grant access.</summary>
-    public string? OutlookItemId { get; set; }
+    /// <summary>The calendar event this meeting is an occurrence of; null for a meeting from before the calendar was followed.</summary>
+    public Guid? LinkedEventId { get; set; }
 
-    public string? OutlookSeriesId { get; set; }
+    /// <summary>Where the occurrence was first scheduled in its series (null for a single event): its identity when it moves.</summary>
+    public DateTime? OriginalStartUtc { get; set; }
 
     public DateTime CreatedUtc { get; set; } = DateTime.UtcNow;
     public Guid Version { get; set; } = Guid.NewGuid();

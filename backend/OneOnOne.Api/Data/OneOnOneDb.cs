@@ -22,6 +22,10 @@ public abstract class OneOnOneDb(DbContextOptions options, CallerScope caller) :
     public DbSet<Note> Notes => Set<Note>();
     public DbSet<FollowUp> FollowUps => Set<FollowUp>();
     public DbSet<ActionAuditEntry> ActionAuditEntries => Set<ActionAuditEntry>();
+    public DbSet<LinkedEvent> LinkedEvents => Set<LinkedEvent>();
+
+    /// <summary>Not filtered: no caller reads them; the notification endpoint and the renewal job work across tenants.</summary>
+    public DbSet<CalendarSubscription> CalendarSubscriptions => Set<CalendarSubscription>();
 
     // Read by the query filters; EF evaluates them per query, not once per model.
     private string? TenantId => caller.TenantId;
@@ -56,6 +60,7 @@ public abstract class OneOnOneDb(DbContextOptions options, CallerScope caller) :
             (n.Meeting.Series.ManagerId == PersonId || n.Meeting.Series.ReportId == PersonId)
             && (n.OwnerKey == Guid.Empty || n.OwnerKey == PersonId));
         modelBuilder.Entity<FollowUp>().HasQueryFilter(f => f.TenantId == TenantId && f.RecipientId == PersonId);
+        modelBuilder.Entity<LinkedEvent>().HasQueryFilter(l => l.Series.ManagerId == PersonId || l.Series.ReportId == PersonId);
         modelBuilder.Entity<ActionAuditEntry>().HasQueryFilter(a => a.Series.ManagerId == PersonId || a.Series.ReportId == PersonId);
     }
 

@@ -5,8 +5,17 @@ public sealed class Person : ITenantOwned
     public Guid Id { get; set; } = Guid.NewGuid();
     public required string TenantId { get; set; }
 
-    /// <summary>The directory object id (<c>oid</c>); null until the person signs in for the first time.</summary>
+    /// <summary>
+    /// The directory object id (<c>oid</c>): with the tenant, the person's identity. Null only for an erased person.
+    /// Name and address are refreshed from the token and the directory, never used to find someone.
+    /// </summary>
     public string? ObjectId { get; set; }
+
+    /// <summary>Whether the directory still has an enabled account for the person; their series' follow-ups end when not.</summary>
+    public AccountState AccountState { get; set; } = AccountState.Active;
+
+    /// <summary>When the directory was last asked about the person.</summary>
+    public DateTime? DirectoryCheckedUtc { get; set; }
 
     public required string DisplayName { get; set; }
 

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using OneOnOne.Api.Data;
+using OneOnOne.Api.Graph;
 using OneOnOne.Api.Hosting;
 using OneOnOne.Api.Identity;
 using OneOnOne.Api.Localization;
@@ -28,7 +29,7 @@ public static class DocumentsEndpoints
             return TypedResults.NotFound();
         }
 
-        if (Recurrence.FindTimeZone(timeZone) is not { } zone)
+        if (TimeZones.Find(timeZone) is not { } zone)
         {
             return UnknownZone(caller);
         }
@@ -128,7 +129,7 @@ public static class DocumentsEndpoints
             return OneDriveUnavailable(context);
         }
 
-        if (Recurrence.FindTimeZone(timeZone) is not { } zone)
+        if (TimeZones.Find(timeZone) is not { } zone)
         {
             return UnknownZone(caller);
         }
@@ -141,7 +142,7 @@ public static class DocumentsEndpoints
             return TypedResults.Ok(await oneDrive.StoreAsync(
                 OneDriveStore.PathFor(series, model.LocalStart), NotesDocumentWriter.Write(model, wordAddIn), other.Email, cancellationToken));
         }
-        catch (Exception e) when (IsGraphFailure(e))
+        catch (Exception e) when (GraphFailures.IsFailure(e))
         {
             return GraphFailed(context, logs, e);
         }
@@ -162,7 +163,7 @@ public static class DocumentsEndpoints
             return OneDriveUnavailable(context);
         }
 
-        if (Recurrence.FindTimeZone(timeZone) is not { } zone)
+        if (TimeZones.Find(timeZone) is not { } zone)
         {
             return UnknownZone(caller);
         }
@@ -176,7 +177,7 @@ public static class DocumentsEndpoints
         {
             return Problem(context, e);
         }
-        catch (Exception e) when (IsGraphFailure(e))
+        catch (Exception e) when (GraphFailures.IsFailure(e))
         {
             return GraphFailed(context, logs, e);
         }
@@ -233,11 +234,6 @@ public static class DocumentsEndpoints
             Detail = DocumentTexts.OneDriveUnavailable.In(language),
         });
     }
-
-    /// <summary>What the Graph SDK throws when Graph refuses or cannot be reached (an AggregateException once its retries run out).</summary>
-    private static bool IsGraphFailure(Exception e) =>
-        e is Microsoft.Kiota.Abstractions.ApiException or HttpRequestException
-        || (e is AggregateException aggregate && aggregate.InnerExceptions.All(IsGraphFailure));
 
     private static ProblemHttpResult GraphFailed(HttpContext context, ILoggerFactory logs, Exception e)
     {

@@ -1,6 +1,7 @@
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using OneOnOne.Api.Calendar;
 using OneOnOne.Api.Data;
 
 namespace OneOnOne.Api.FollowUps;
@@ -10,17 +11,30 @@ public sealed class FollowUpFailedException(string message, Exception inner) : E
 
 /// <summary>
 /// Sends one follow-up: claims its row with a conditional update (so retries and other servers cannot send it
-/// too), checks it is still wanted and still due, sends, and records the outcome.
+/// too), confirms its meeting in the calendar, checks it is still wanted and still due, sends, and records the outcome.
 /// </summary>
 public sealed class FollowUpJob(
-    OneOnOneDb db, FollowUpComposer composer, IMailTransport transport, IOptions<FollowUpOptions> options, IOptions<MailOptions> mail,
-    TimeProvider clock, ILogger<FollowUpJob> logger)
+    OneOnOneDb db, FollowUpComposer composer, IMailTransport transport, CalendarSync calendarSync, IOptions<FollowUpOptions> options, IOptions<MailOptions> mail,
+    IOptions<CalendarOptions> calendarOptions, TimeProvider clock, ILogger<FollowUpJob> logger)
 {
     [Queue("followups")]
     [AutomaticRetry(Attempts = 0)]
     public async Task SendAsync(Guid followUpId, CancellationToken cancellationToken)
     {
+        // The calendar is read before the row is claimed: however long that takes, it cannot outlast the claim's lease
+        // and let another job send the same mail.
         var now = clock.GetUtcNow().UtcDateTime;
+        var due = await db.FollowUps.IgnoreQueryFilters()
+            .Where(f => f.Id == followUpId && f.Status == FollowUpStatus.Pending && f.DueUtc <= now)
+            .Select(f => new { f.MeetingId })
+            .FirstOrDefaultAsync(cancellationToken);
+        if (due is null)
+        {
+            return;
+        }
+
+        var confirmation = due.MeetingId is { } meetingId ? await calendarSync.ConfirmAsync(meetingId, cancellationToken) : Confirmation.Confirmed;
+        now = clock.GetUtcNow().UtcDateTime;
         var claimed = await db.FollowUps.IgnoreQueryFilters()
             .Where(f => f.Id == followUpId && f.Status == FollowUpStatus.Pending && f.DueUtc <= now)
             .ExecuteUpdateAsync(s => s
@@ -41,7 +55,7 @@ public sealed class FollowUpJob(
             Release(row);
         }
 
-        if (row.Status != FollowUpStatus.Sending || !StillWanted(row, now))
+        if (row.Status != FollowUpStatus.Sending || !await ConfirmedAsync(row, confirmation, now) || !StillWanted(row, now))
         {
             await db.SaveChangesAsync(CancellationToken.None);
             return;
@@ -78,6 +92,46 @@ public sealed class FollowUpJob(
         await db.SaveChangesAsync(CancellationToken.None);
     }
 
+    /// <summary>
+    /// A reminder or recap goes out only for an occurrence the calendar has just confirmed. While the calendar cannot be
+    /// read the row waits, for a bounded time past its due moment; then it is dropped rather than sent on a guess.
+    /// </summary>
+    private async Task<bool> ConfirmedAsync(FollowUp row, Confirmation confirmation, DateTime now)
+    {
+        if (row.Meeting is not { } meeting)
+        {
+            return true;
+        }
+
+        if (confirmation == Confirmation.Unknown)
+        {
+            var due = FollowUpSweep.DueFor(row.Kind, meeting.StartUtc, meeting.EndUtc, options.Value);
+            if (now > due + calendarOptions.Value.UnconfirmedWait)
+            {
+                row.Status = FollowUpStatus.Cancelled;
+                row.LastError = "The calendar could not be read to confirm the meeting in time; nothing was sent.";
+                logger.LogWarning("Follow-up {FollowUpId} dropped: its meeting could not be confirmed in the calendar.", row.Id);
+            }
+            else
+            {
+                Release(row);
+                row.DueUtc = now + TimeSpan.FromMinutes(1);
+                row.LastError = "Waiting for the calendar to confirm the meeting.";
+            }
+
+            return false;
+        }
+
+        if (!await FollowUpSweep.Followed(db, db.Meetings.IgnoreQueryFilters()).AnyAsync(m => m.Id == meeting.Id, CancellationToken.None))
+        {
+            Release(row);
+            row.Status = FollowUpStatus.OnHold;
+            return false;
+        }
+
+        return true;
+    }
+
     private bool StillWanted(FollowUp row, DateTime now)
     {
         var optedOut = row.Kind switch
@@ -86,7 +140,7 @@ public sealed class FollowUpJob(
             FollowUpKind.PreparationReminder => row.Recipient.NoReminders,
             _ => row.Recipient.NoDigests,
         };
-        if (optedOut || row.Meeting is { Status: MeetingStatus.Cancelled })
+        if (optedOut)
         {
             row.Status = FollowUpStatus.Cancelled;
             return false;

@@ -8,8 +8,9 @@ namespace OneOnOne.Api.FollowUps;
 
 /// <summary>
 /// The every-minute sweep. It derives from the meetings' current times which follow-ups are due and writes them
-/// to the outbox, moves or cancels pending ones whose meeting moved or was cancelled, recovers rows whose job was
-/// lost, and hands every due row to a job. Meetings never call into this: it only reads them.
+/// to the outbox, moves pending ones whose meeting moved, holds those whose meeting is no longer followed (cancelled in
+/// the calendar, its event paused or ended, a participant's account gone) and brings them back when it is again,
+/// recovers rows whose job was lost, and hands every due row to a job. Meetings never call into this: it only reads them.
 /// </summary>
 public sealed class FollowUpSweep(OneOnOneDb db, IBackgroundJobClient jobs, IOptions<FollowUpOptions> options, TimeProvider clock, ILogger<FollowUpSweep> logger)
 {
@@ -59,9 +60,8 @@ public sealed class FollowUpSweep(OneOnOneDb db, IBackgroundJobClient jobs, IOpt
     {
         for (var round = 0; round < 1000; round++)
         {
-            var batch = await meetings
-                .Where(m => m.Status == MeetingStatus.Scheduled
-                    && !db.FollowUps.IgnoreQueryFilters().Any(f => f.MeetingId == m.Id && f.Kind == kind))
+            var batch = await Followed(db, meetings)
+                .Where(m => !db.FollowUps.IgnoreQueryFilters().Any(f => f.MeetingId == m.Id && f.Kind == kind))
                 .OrderBy(m => m.StartUtc)
                 .Select(m => new { m.Id, m.TenantId, m.StartUtc, m.EndUtc, m.Series.ManagerId, m.Series.ReportId })
                 .Take(BatchSize)
@@ -96,7 +96,7 @@ public sealed class FollowUpSweep(OneOnOneDb db, IBackgroundJobClient jobs, IOpt
         var week = $"{ISOWeek.GetYear(now)}-W{ISOWeek.GetWeekOfYear(now):00}";
         var lastWeek = now.AddDays(-7);
         var people = await db.People.IgnoreQueryFilters()
-            .Where(p => !p.NoDigests
+            .Where(p => !p.NoDigests && p.AccountState == AccountState.Active
                 && db.ActionItems.IgnoreQueryFilters().Any(a => a.OwnerId == p.Id && a.Status == ActionStatus.Open && a.DueDate < today)
                 && !db.FollowUps.IgnoreQueryFilters().Any(f => f.RecipientId == p.Id && f.Kind == FollowUpKind.OverdueDigest && (f.Key == week || f.CreatedUtc > lastWeek)))
             .Select(p => new { p.Id, p.TenantId })
@@ -128,21 +128,36 @@ public sealed class FollowUpSweep(OneOnOneDb db, IBackgroundJobClient jobs, IOpt
         }
     }
 
-    /// <summary>A pending follow-up follows its meeting: moved with it, cancelled with it.</summary>
+    /// <summary>
+    /// The meetings whose follow-ups go out: scheduled, an occurrence of a calendar event that is still a 1-on-1 of the
+    /// series' two people, both of whom still have an account. A meeting the calendar never confirmed gets none.
+    /// </summary>
+    public static IQueryable<Meeting> Followed(OneOnOneDb db, IQueryable<Meeting> meetings) => meetings.Where(m =>
+        m.Status == MeetingStatus.Scheduled
+        && db.LinkedEvents.IgnoreQueryFilters().Any(l => l.Id == m.LinkedEventId && l.SeriesId == m.SeriesId && l.State == LinkedEventState.Active)
+        && m.Series.Manager.AccountState == AccountState.Active
+        && m.Series.Report.AccountState == AccountState.Active);
+
+    /// <summary>A pending follow-up follows its meeting: moved with it, held while it is not followed, back when it is again.</summary>
     private async Task FollowMeetingsAsync(CancellationToken cancellationToken)
     {
-        var pending = await db.FollowUps.IgnoreQueryFilters()
-            .Where(f => f.Status == FollowUpStatus.Pending && f.MeetingId != null)
-            .Select(f => new { f.Id, f.Kind, f.DueUtc, f.Meeting!.Status, f.Meeting.StartUtc, f.Meeting.EndUtc })
-            .ToListAsync(cancellationToken);
-        var cancelled = pending.Where(f => f.Status == MeetingStatus.Cancelled).Select(f => f.Id).ToList();
-        foreach (var chunk in cancelled.Chunk(BatchSize))
+        var followed = Followed(db, db.Meetings.IgnoreQueryFilters()).Select(m => m.Id);
+        var held = await db.FollowUps.IgnoreQueryFilters()
+            .Where(f => f.Status == FollowUpStatus.Pending && f.MeetingId != null && !followed.Contains(f.MeetingId.Value))
+            .ExecuteUpdateAsync(s => s.SetProperty(f => f.Status, FollowUpStatus.OnHold).SetProperty(f => f.EnqueuedUtc, (DateTime?)null), cancellationToken);
+        var resumed = await db.FollowUps.IgnoreQueryFilters()
+            .Where(f => f.Status == FollowUpStatus.OnHold && f.MeetingId != null && followed.Contains(f.MeetingId.Value))
+            .ExecuteUpdateAsync(s => s.SetProperty(f => f.Status, FollowUpStatus.Pending), cancellationToken);
+        if (held + resumed > 0)
         {
-            await db.FollowUps.IgnoreQueryFilters().Where(f => chunk.Contains(f.Id) && f.Status == FollowUpStatus.Pending)
-                .ExecuteUpdateAsync(s => s.SetProperty(f => f.Status, FollowUpStatus.Cancelled), cancellationToken);
+            logger.LogInformation("Follow-ups: {Held} held for meetings no longer followed, {Resumed} back for meetings followed again.", held, resumed);
         }
 
-        foreach (var moved in pending.Where(f => f.Status == MeetingStatus.Scheduled))
+        var pending = await db.FollowUps.IgnoreQueryFilters()
+            .Where(f => f.Status == FollowUpStatus.Pending && f.MeetingId != null)
+            .Select(f => new { f.Id, f.Kind, f.DueUtc, f.Meeting!.StartUtc, f.Meeting.EndUtc })
+            .ToListAsync(cancellationToken);
+        foreach (var moved in pending)
         {
             var due = DueFor(moved.Kind, moved.StartUtc, moved.EndUtc, Options);
             if (due != moved.DueUtc)

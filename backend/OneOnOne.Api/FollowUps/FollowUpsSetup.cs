@@ -116,12 +116,16 @@ public static class FollowUpsSetup
         }
     }
 
-    /// <summary>Registers the every-minute sweep and runs one right away, so a restart picks up at once.</summary>
+    /// <summary>
+    /// Registers the every-minute sweep (run once right away, so a restart picks up at once) and the calendar
+    /// reconciliation beside it: the follow-ups run where the calendar is followed.
+    /// </summary>
     private sealed class SweepRegistration(IRecurringJobManager recurring, IBackgroundJobClient jobs) : IHostedService
     {
         public Task StartAsync(CancellationToken cancellationToken)
         {
             recurring.AddOrUpdate<FollowUpSweep>(SweepJobId, sweep => sweep.RunAsync(CancellationToken.None), Cron.Minutely());
+            Calendar.CalendarSetup.ScheduleJobs(recurring);
             jobs.Enqueue<FollowUpSweep>(sweep => sweep.RunAsync(CancellationToken.None));
             return Task.CompletedTask;
         }

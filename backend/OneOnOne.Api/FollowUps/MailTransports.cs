@@ -2,8 +2,6 @@ using MailKit.Net.Smtp;
 using MailKit.Security;
 using Microsoft.Extensions.Options;
 using Microsoft.Graph.Models;
-using Microsoft.Graph.Models.ODataErrors;
-using Microsoft.Kiota.Abstractions;
 using MimeKit;
 using OneOnOne.Api.Graph;
 using OneOnOne.Api.Hosting;
@@ -126,30 +124,14 @@ internal sealed class GraphMailTransport(GraphClients graph) : IMailTransport
             await graph.ForApplication().Users[mail.FromAddress].SendMail.PostAsync(body, cancellationToken: cancellationToken);
             return $"graph:{mail.FollowUpId:N}";
         }
-        catch (Exception e) when (Status(e) is { } status)
+        catch (Exception e) when (GraphFailures.Status(e) is { } status)
         {
             var retryable = status is 408 or 429 or >= 500;
-            throw new MailTransportException($"Graph sendMail answered {status}: {e.Message}", retryable, RetryAfter(e), e);
+            throw new MailTransportException($"Graph sendMail answered {status}: {e.Message}", retryable, GraphFailures.RetryAfter(e), e);
         }
         catch (Exception e) when (e is TaskCanceledException or TimeoutException or HttpRequestException { StatusCode: null })
         {
             throw new MailTransportException($"Graph sendMail gave no answer ({e.Message}); it may have been accepted, so it is not sent again.", retryable: false, inner: e);
         }
-    }
-
-    // When its retries run out the SDK throws an AggregateException of ApiExceptions, not an ODataError.
-    private static int? Status(Exception e) => e switch
-    {
-        ODataError odata => odata.ResponseStatusCode,
-        ApiException api => api.ResponseStatusCode,
-        AggregateException aggregate => aggregate.InnerExceptions.Select(Status).LastOrDefault(s => s is not null),
-        _ => null,
-    };
-
-    private static TimeSpan? RetryAfter(Exception e)
-    {
-        var api = e as ApiException ?? (e as AggregateException)?.InnerExceptions.OfType<ApiException>().LastOrDefault();
-        return api?.ResponseHeaders.TryGetValue("Retry-After", out var values) == true
-            && int.TryParse(values.FirstOrDefault(), out var seconds) ? TimeSpan.FromSeconds(seconds) : null;
     }
 }

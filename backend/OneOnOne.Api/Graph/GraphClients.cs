@@ -19,8 +19,8 @@ public interface IGraphTokenSource
     /// <summary>On behalf of the signed-in user (delegated permissions).</summary>
     Task<string> ForUserAsync(string[] scopes, CancellationToken cancellationToken);
 
-    /// <summary>As the application itself (application permissions), for background jobs.</summary>
-    Task<string> ForApplicationAsync(CancellationToken cancellationToken);
+    /// <summary>As the application itself (application permissions) in a tenant, for background jobs; null for the configured one.</summary>
+    Task<string> ForApplicationAsync(string? tenantId, CancellationToken cancellationToken);
 }
 
 /// <summary>
@@ -33,7 +33,7 @@ public sealed class GraphClients(IGraphTokenSource tokens, IOptions<GraphOptions
 
     public GraphServiceClient ForUser(params string[] scopes) => Create(cancellationToken => tokens.ForUserAsync(scopes, cancellationToken));
 
-    public GraphServiceClient ForApplication() => Create(tokens.ForApplicationAsync);
+    public GraphServiceClient ForApplication(string? tenantId = null) => Create(cancellationToken => tokens.ForApplicationAsync(tenantId, cancellationToken));
 
     private GraphServiceClient Create(Func<CancellationToken, Task<string>> token)
     {
@@ -59,8 +59,8 @@ internal sealed class EntraGraphTokens(ITokenAcquisition tokens) : IGraphTokenSo
     public Task<string> ForUserAsync(string[] scopes, CancellationToken cancellationToken) =>
         tokens.GetAccessTokenForUserAsync(scopes);
 
-    public Task<string> ForApplicationAsync(CancellationToken cancellationToken) =>
-        tokens.GetAccessTokenForAppAsync("https://graph.microsoft.com/.default");
+    public Task<string> ForApplicationAsync(string? tenantId, CancellationToken cancellationToken) =>
+        tokens.GetAccessTokenForAppAsync("https://graph.microsoft.com/.default", tenant: tenantId);
 }
 
 /// <summary>Development mode has no Entra ID: features that need Graph say so instead of calling it.</summary>
@@ -71,7 +71,7 @@ internal sealed class NoGraphTokens : IGraphTokenSource
     public Task<string> ForUserAsync(string[] scopes, CancellationToken cancellationToken) =>
         throw new InvalidOperationException("Microsoft Graph needs Authentication:Mode EntraId.");
 
-    public Task<string> ForApplicationAsync(CancellationToken cancellationToken) =>
+    public Task<string> ForApplicationAsync(string? tenantId, CancellationToken cancellationToken) =>
         throw new InvalidOperationException("Microsoft Graph needs Authentication:Mode EntraId.");
 }
 

@@ -12,21 +12,7 @@ internal static class OpenApiExamples
 {
     private static readonly Dictionary<Type, JsonNode> Examples = new()
     {
-        [typeof(ResolveMeetingRequest)] = JsonNode.Parse("""
-            {
-              "start": "2030-03-04T08:00:00Z",
-              "end": "2030-03-04T08:30:00Z",
-              "subject": "1:1 Sanne / Priya",
-              "organizer": { "email": "sanne.visser@demo.oneonone.test", "displayName": "Sanne Visser" },
-              "attendees": [
-                { "email": "priya.raman@demo.oneonone.test", "displayName": "Priya Raman" },
-                { "email": "sanne.visser@demo.oneonone.test", "displayName": "Sanne Visser" }
-              ],
-              "itemId": "AAMkAGI2TG93AAA=",
-              "seriesId": "AAMkAGI2TG93SERIES=",
-              "recurrence": { "type": "weekly", "interval": 1, "days": ["mon"], "timeZone": "W. Europe Standard Time" }
-            }
-            """)!,
+        [typeof(ResolveMeetingRequest)] = JsonNode.Parse("""{ "eventId": "AAMkAGI2TG93AAABEgAQAO5ZxY1XvkhIlsS5T6JcHtU=" }""")!,
         [typeof(AddAgendaItemRequest)] = JsonNode.Parse("""{ "text": "How is the on-call rotation going?" }""")!,
         [typeof(AddPromptRequest)] = JsonNode.Parse("""{ "promptKey": "mgr.feedback.specific-example" }""")!,
         [typeof(EditAgendaItemRequest)] = JsonNode.Parse("""{ "text": "On-call rotation after the holidays", "version": "5f0c3c1e-8a4b-4f7e-9d2a-1b3c4d5e6f70" }""")!,

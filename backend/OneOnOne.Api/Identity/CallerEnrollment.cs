@@ -5,8 +5,9 @@ using OneOnOne.Api.Data;
 namespace OneOnOne.Api.Identity;
 
 /// <summary>
-/// Turns a validated token into the caller's <see cref="Person"/>: found by object id, else by e-mail (someone
-/// invited before they ever signed in), else created. Fills the request's <see cref="CallerScope"/>.
+/// Turns a validated token into the caller's <see cref="Person"/>: found by (tenant, object id), else created. The
+/// name and address in the token are attributes: they refresh the row, they never find it (an address reused for a new
+/// hire must not lead to the person who left). Fills the request's <see cref="CallerScope"/>.
 /// </summary>
 public sealed class CallerEnrollment(OneOnOneDb db, CallerScope scope)
 {
@@ -14,17 +15,19 @@ public sealed class CallerEnrollment(OneOnOneDb db, CallerScope scope)
     {
         var tenantId = CallerClaims.TenantId(user);
         var objectId = CallerClaims.ObjectId(user);
-        if (tenantId is null || objectId is null)
+        if (tenantId is null || objectId is null || tenantId.Length > Limits.TenantId || objectId.Length > Limits.ObjectId)
         {
             return null;
         }
 
         scope.Set(tenantId, personId: null);
-        var person = await FindAsync(objectId, CallerClaims.Email(user), cancellationToken);
+        var name = Clip(CallerClaims.DisplayName(user) ?? objectId, Limits.DisplayName);
+        var email = Clip(CallerClaims.Email(user) ?? "", Limits.Email);
+        var person = await db.People.FirstOrDefaultAsync(p => p.ObjectId == objectId, cancellationToken);
         if (person is null)
         {
-            person = new Person { TenantId = tenantId, ObjectId = objectId, DisplayName = Clip(CallerClaims.DisplayName(user) ?? objectId, Limits.DisplayName) };
-            person.SetEmail(Clip(CallerClaims.Email(user) ?? "", Limits.Email));
+            person = new Person { TenantId = tenantId, ObjectId = objectId, DisplayName = name };
+            person.SetEmail(email);
             db.People.Add(person);
             try
             {
@@ -34,28 +37,24 @@ public sealed class CallerEnrollment(OneOnOneDb db, CallerScope scope)
             {
                 // Two first requests of the same person raced; the other one created the row.
                 db.ChangeTracker.Clear();
-                person = await FindAsync(objectId, CallerClaims.Email(user), cancellationToken) ?? throw new InvalidOperationException("The caller could not be enrolled.");
+                person = await db.People.FirstOrDefaultAsync(p => p.ObjectId == objectId, cancellationToken)
+                    ?? throw new InvalidOperationException("The caller could not be enrolled.");
             }
         }
-        else if (person.ObjectId is null)
+        else if (person.DisplayName != name || (email.Length > 0 && Person.Normalize(email) != person.NormalizedEmail) || person.AccountState != AccountState.Active)
         {
-            person.ObjectId = objectId;
+            // Signed in, so the account exists and is enabled, under the name and address the token carries now.
+            person.DisplayName = name;
+            if (email.Length > 0)
+            {
+                person.SetEmail(email);
+            }
+
+            person.AccountState = AccountState.Active;
             await db.SaveChangesAsync(cancellationToken);
         }
 
         scope.Set(tenantId, person.Id);
-        return person;
-    }
-
-    private async Task<Person?> FindAsync(string objectId, string? email, CancellationToken cancellationToken)
-    {
-        var person = await db.People.FirstOrDefaultAsync(p => p.ObjectId == objectId, cancellationToken);
-        if (person is null && !string.IsNullOrWhiteSpace(email))
-        {
-            var normalized = Person.Normalize(email);
-            person = await db.People.FirstOrDefaultAsync(p => p.NormalizedEmail == normalized && p.ObjectId == null, cancellationToken);
-        }
-
         return person;
     }
 

@@ -57,7 +57,7 @@ public static class IdentityEndpoints
     private static async Task<Results<Ok<MeResponse>, ValidationProblem>> SetTimeZone(
         TimeZoneRequest request, Caller caller, OneOnOneDb db, CancellationToken cancellationToken)
     {
-        var zone = string.IsNullOrWhiteSpace(request.TimeZone) ? null : Recurrence.FindTimeZone(request.TimeZone.Trim());
+        var zone = string.IsNullOrWhiteSpace(request.TimeZone) ? null : TimeZones.Find(request.TimeZone.Trim());
         if (request.TimeZone is not null && (zone is null || zone.Id.Length > Limits.TimeZone))
         {
             var validation = new Validation(caller.Language);

@@ -38,11 +38,6 @@ public static class Texts
 
     public static readonly Text Required = new("This field is required.", "Dit veld is verplicht.");
     public static readonly Text TooLong = new("At most {0} characters.", "Maximaal {0} tekens.");
-    public static readonly Text EndBeforeStart = new("The end must be after the start.", "Het einde moet na het begin liggen.");
-    public static readonly Text InvalidEmail = new("This is not an e-mail address.", "Dit is geen e-mailadres.");
-    public static readonly Text UnknownRecurrence = new(
-        "This recurrence cannot be read: use daily, weekday, weekly, monthly or yearly with an interval of 1 to 99.",
-        "Deze herhaling is niet te lezen: gebruik daily, weekday, weekly, monthly of yearly met een interval van 1 tot 99.");
     public static readonly Text UnknownTimeZone = new("This time zone is not known.", "Deze tijdzone is onbekend.");
     public static readonly Text NotAOneOnOneTitle = new("This is not a 1-on-1", "Dit is geen 1-op-1");
     public static readonly Text NotAOneOnOneCount = new(
@@ -51,6 +46,15 @@ public static class Texts
     public static readonly Text NotAOneOnOneWithoutYou = new(
         "You are not one of the two people in this meeting, so it is not your 1-on-1.",
         "Je bent niet een van de twee mensen in deze afspraak, dus het is niet jouw 1-op-1.");
+    public static readonly Text NotAOneOnOneOutsider = new(
+        "This is not a 1-on-1 OneOnOne supports: {0} is not a person in your organisation's directory (an outside address, a group or a room).",
+        "Dit is geen 1-op-1 die OneOnOne ondersteunt: {0} staat niet als persoon in de adreslijst van je organisatie (een extern adres, een groep of een ruimte).");
+    public static readonly Text NotAOneOnOneGuest = new(
+        "This is not a 1-on-1 OneOnOne supports: {0} is a guest in your organisation, and 1-on-1 notes stay with its own people.",
+        "Dit is geen 1-op-1 die OneOnOne ondersteunt: {0} is gast in je organisatie, en 1-op-1-aantekeningen blijven bij de eigen mensen.");
+    public static readonly Text EventNotInCalendar = new(
+        "This event is not in your calendar (any more). If you just created it, save it first.",
+        "Deze afspraak staat niet (meer) in je agenda. Heb je hem net gemaakt, sla hem dan eerst op.");
     public static readonly Text OnlyAuthorMayChange = new(
         "Only the person who added this item can change or delete it.",
         "Alleen wie dit punt heeft toegevoegd, kan het wijzigen of verwijderen.");

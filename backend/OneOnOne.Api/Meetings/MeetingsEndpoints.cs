@@ -12,8 +12,6 @@ public sealed record GoalResponse(Guid MeetingId, string? Goal, Guid Version);
 
 public sealed record SwapRolesRequest(Guid Version);
 
-public sealed record CancelMeetingRequest(Guid Version);
-
 public sealed record UpcomingMeetingResponse(Guid MeetingId, Guid SeriesId, DateTimeOffset Start, DateTimeOffset End, string Subject, ParticipantRole MyRole, Guid OtherPersonId, string OtherPersonName);
 
 public sealed record SeriesResponse(Guid Id, Guid ManagerId, Guid ReportId, ParticipantRole Role, Guid Version);
@@ -24,16 +22,16 @@ public static class MeetingsEndpoints
     {
         var meetings = app.MapGroup("/api/meetings").WithTags("Meetings").RequireAuthorization();
         meetings.MapPost("/resolve", ResolveMeeting.HandleAsync)
-            .WithSummary("Finds or creates the 1-on-1 meeting for an Outlook event.")
-            .WithDescription("Answers 422 when the event is not between exactly two people, one of them the caller.")
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .WithSummary("Finds or creates the 1-on-1 meeting for an Outlook event, read from the caller's own calendar.")
+            .WithDescription("Answers 404 when the event is not in the caller's calendar, 422 when it is not between exactly two people "
+                + "of the caller's organisation (one of them the caller), 503 when the calendar cannot be read now.")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         meetings.MapGet("/upcoming", UpcomingAsync)
             .WithSummary("The caller's next meeting in each of their 1-on-1s, soonest first (includes one that is in progress).");
         meetings.MapPut("/{meetingId:guid}/goal", SetGoalAsync)
             .WithSummary("Sets what this conversation should achieve (either participant).");
-
-        meetings.MapPost("/{meetingId:guid}/cancel", CancelAsync)
-            .WithSummary("Cancels this occurrence (its follow-ups are cancelled with it).");
 
         var series = app.MapGroup("/api/series").WithTags("Meetings").RequireAuthorization();
         series.MapPost("/{seriesId:guid}/swap-roles", SwapRolesAsync)
@@ -88,21 +86,6 @@ public static class MeetingsEndpoints
         meeting.Goal = goal.Length == 0 ? null : goal;
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Ok(new GoalResponse(meeting.Id, meeting.Goal, meeting.Version));
-    }
-
-    private static async Task<Results<NoContent, NotFound>> CancelAsync(
-        Guid meetingId, CancelMeetingRequest request, OneOnOneDb db, CancellationToken cancellationToken)
-    {
-        var meeting = await db.Meetings.FirstOrDefaultAsync(m => m.Id == meetingId, cancellationToken);
-        if (meeting is null)
-        {
-            return TypedResults.NotFound();
-        }
-
-        db.ExpectVersion(meeting, request.Version);
-        meeting.Status = MeetingStatus.Cancelled;
-        await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.NoContent();
     }
 
     private static async Task<Results<Ok<SeriesResponse>, NotFound>> SwapRolesAsync(

@@ -1,7 +1,8 @@
-using System.Net.Mail;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using OneOnOne.Api.Calendar;
 using OneOnOne.Api.Data;
 using OneOnOne.Api.Hosting;
 using OneOnOne.Api.Identity;
@@ -9,171 +10,195 @@ using OneOnOne.Api.Localization;
 
 namespace OneOnOne.Api.Meetings;
 
-/// <summary>What Office.js knows of the event open in Outlook.</summary>
-public sealed record ResolveMeetingRequest(
-    DateTimeOffset? Start,
-    DateTimeOffset? End,
-    string? Subject,
-    EmailAddressInput? Organizer,
-    EmailAddressInput[]? Attendees,
-    string? ItemId,
-    string? SeriesId,
-    RecurrenceInput? Recurrence);
-
-public sealed record EmailAddressInput(string? Email, string? DisplayName);
+/// <summary>
+/// The event open in Outlook, by its REST id (Office.js <c>convertToRestId</c>). Nothing else in the body counts: the
+/// backend reads the event from the caller's own calendar.
+/// </summary>
+public sealed record ResolveMeetingRequest(string? EventId);
 
 public sealed record ResolveMeetingResponse(Guid MeetingId, Guid SeriesId, ParticipantRole Role, bool Created, Guid? NextMeetingId);
 
 /// <summary>
-/// Turns an Outlook event into the 1-on-1 it belongs to: the pair's series (created the first time, organizer as
-/// manager) and the meeting for that start (a moved occurrence is updated, not duplicated).
+/// Turns an Outlook event into the 1-on-1 it belongs to. The event is read from the caller's own calendar on their
+/// behalf; its two people are looked up in the directory; the pair's series is found or created (organizer as manager),
+/// the event is linked to it, and its occurrences over the coming weeks become meetings.
 /// </summary>
 public static class ResolveMeeting
 {
     public static async Task<Results<Ok<ResolveMeetingResponse>, ValidationProblem, ProblemHttpResult>> HandleAsync(
-        ResolveMeetingRequest request, Caller caller, OneOnOneDb db, HttpContext context, CancellationToken cancellationToken)
+        ResolveMeetingRequest request, Caller caller, OneOnOneDb db, ICalendar calendar, IDirectory directory, CalendarSync sync,
+        IOptions<CalendarOptions> options, TimeProvider clock, HttpContext context, ILogger<ResolveMeetingRequest> logger, CancellationToken cancellationToken)
     {
         var validation = new Validation(caller.Language);
-        var (start, end) = ReadTimes(request, validation);
-        var people = ReadPeople(request, validation);
-        var zone = ReadRecurrence(request.Recurrence, validation);
+        var eventId = validation.Text("eventId", request.EventId, Limits.OutlookId);
         if (!validation.IsValid)
         {
             return validation.Problem();
         }
 
-        if (people.Count != 2)
+        var language = ProblemSetup.LanguageOf(context);
+        var owner = new CalendarOwner(caller.TenantId, caller.Person.ObjectId!, AsSignedInCaller: true);
+        try
         {
-            return NotAOneOnOne(context, Texts.NotAOneOnOneCount, people.Count);
-        }
-
-        if (!people.Any(p => Person.Normalize(p.Email) == caller.Person.NormalizedEmail))
-        {
-            return NotAOneOnOne(context, Texts.NotAOneOnOneWithoutYou);
-        }
-
-        var other = people.Single(p => Person.Normalize(p.Email) != caller.Person.NormalizedEmail);
-        var otherPerson = await FindOrAddPersonAsync(db, caller.TenantId, other, cancellationToken);
-        var organizerIsOther = request.Organizer?.Email is { } organizer && Person.Normalize(organizer) == otherPerson.NormalizedEmail;
-        var series = await FindOrAddSeriesAsync(
-            db, caller.TenantId, managerId: organizerIsOther ? otherPerson.Id : caller.PersonId, reportId: organizerIsOther ? caller.PersonId : otherPerson.Id, cancellationToken);
-
-        var subject = UserText.CleanLine(request.Subject);
-        subject = subject.Length > Limits.Subject ? subject[..Limits.Subject] : subject;
-        var itemId = Hint(request.ItemId);
-        var (meeting, created) = await FindOrAddMeetingAsync(db, series, start, end, subject, itemId, Hint(request.SeriesId), cancellationToken);
-
-        Guid? nextMeetingId = null;
-        if (request.Recurrence is { } recurrence && zone is not null)
-        {
-            var nextStart = Truncate(Recurrence.NextStartUtc(meeting.StartUtc, recurrence, zone));
-            var (next, _) = await FindOrAddMeetingAsync(db, series, nextStart, nextStart + (end - start), subject, itemId: null, Hint(request.SeriesId), cancellationToken);
-            nextMeetingId = next.Id;
-        }
-
-        return TypedResults.Ok(new ResolveMeetingResponse(meeting.Id, series.Id, series.RoleOf(caller.PersonId), created, nextMeetingId));
-    }
-
-    private static (DateTime Start, DateTime End) ReadTimes(ResolveMeetingRequest request, Validation validation)
-    {
-        if (request.Start is null)
-        {
-            validation.Add("start", Texts.Required);
-        }
-
-        if (request.End is null)
-        {
-            validation.Add("end", Texts.Required);
-        }
-        else if (request.Start is not null && request.End <= request.Start)
-        {
-            validation.Add("end", Texts.EndBeforeStart);
-        }
-
-        return (Truncate(request.Start?.UtcDateTime ?? default), Truncate(request.End?.UtcDateTime ?? default));
-    }
-
-    private sealed record Invitee(string Email, string? DisplayName);
-
-    private static List<Invitee> ReadPeople(ResolveMeetingRequest request, Validation validation)
-    {
-        var everyone = new List<(string Field, EmailAddressInput Input)>();
-        if (request.Organizer is not null)
-        {
-            everyone.Add(("organizer.email", request.Organizer));
-        }
-
-        everyone.AddRange((request.Attendees ?? []).Select((a, i) => ($"attendees[{i}].email", a)));
-        foreach (var (field, input) in everyone)
-        {
-            if (!IsEmail(input.Email))
+            var opened = await calendar.GetEventAsync(owner, eventId, cancellationToken);
+            var master = opened is { Type: CalendarEventType.Occurrence or CalendarEventType.Exception, SeriesMasterId: { } masterId }
+                ? await calendar.GetEventAsync(owner, masterId, cancellationToken)
+                : opened;
+            if (opened is null || master is null)
             {
-                validation.Add(field, Texts.InvalidEmail);
+                return ProblemSetup.Problem(context, StatusCodes.Status404NotFound, Texts.EventNotInCalendar);
+            }
+
+            var (people, refusal) = await ReadPeopleAsync(opened, caller, directory, language, cancellationToken);
+            if (refusal is not null)
+            {
+                return refusal;
+            }
+
+            var now = clock.GetUtcNow().UtcDateTime;
+            var occurrences = master.Type == CalendarEventType.SeriesMaster
+                ? await calendar.GetOccurrencesAsync(owner, master.Id, now - options.Value.Lookback, now + options.Value.Horizon, cancellationToken) ?? []
+                : [opened];
+            if (opened.Type == CalendarEventType.SeriesMaster)
+            {
+                // The organizer opened the whole series: its pane is the next occurrence's.
+                opened = occurrences.FirstOrDefault(o => !o.IsCancelled && o.EndUtc >= now) ?? occurrences.LastOrDefault(o => !o.IsCancelled);
+                if (opened is null)
+                {
+                    return ProblemSetup.Problem(context, StatusCodes.Status404NotFound, Texts.EventNotInCalendar);
+                }
+            }
+
+            for (var attempt = 1; ; attempt++)
+            {
+                try
+                {
+                    return TypedResults.Ok(await LinkAsync(db, sync, caller, people, opened, master, occurrences, cancellationToken));
+                }
+                catch (DbUpdateException e) when (e is not DbUpdateConcurrencyException && attempt < 3)
+                {
+                    // Both people opened the invite at the same moment: the other request made the rows; read theirs.
+                    logger.LogInformation("Resolve raced another request ({Message}); reading again.", e.Message);
+                    db.ChangeTracker.Clear();
+                }
             }
         }
+        catch (CalendarUnavailableException e)
+        {
+            logger.LogWarning("Resolve could not read the calendar or directory: {Reason}", e.Message);
+            if (e.RetryAfter is { } retryAfter)
+            {
+                context.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            }
 
-        // The organizer usually appears among the attendees too: count people, not entries.
-        return everyone
-            .Where(e => IsEmail(e.Input.Email))
-            .Select(e => new Invitee(e.Input.Email!.Trim(), e.Input.DisplayName))
-            .DistinctBy(e => Person.Normalize(e.Email))
-            .ToList();
+            // The problem's texts are the server's "try again in a moment; nothing was lost".
+            return ProblemSetup.Problem(context, StatusCodes.Status503ServiceUnavailable);
+        }
     }
 
-    private static TimeZoneInfo? ReadRecurrence(RecurrenceInput? recurrence, Validation validation)
+    private sealed record Participant(DirectoryUser User, bool IsOrganizer);
+
+    /// <summary>The event's two people as the directory knows them, or why the event is not a 1-on-1 the product supports.</summary>
+    private static async Task<(List<Participant> People, ProblemHttpResult? Refusal)> ReadPeopleAsync(
+        CalendarEvent opened, Caller caller, IDirectory directory, string language, CancellationToken cancellationToken)
     {
-        if (recurrence is null)
+        // A room booked for the conversation is not a third person.
+        var invited = opened.People.Where(p => !p.IsResource).ToList();
+        if (invited.Count != 2)
         {
-            return null;
+            return ([], NotAOneOnOne(language, Texts.NotAOneOnOneCount, invited.Count));
         }
 
-        if (!Recurrence.IsReadable(recurrence))
+        var people = new List<Participant>();
+        foreach (var attendee in invited)
         {
-            validation.Add("recurrence", Texts.UnknownRecurrence);
-            return null;
+            var user = await directory.FindByAddressAsync(caller.TenantId, attendee.Address, cancellationToken);
+            if (user is null || user.IsGuest)
+            {
+                return ([], NotAOneOnOne(language, user is null ? Texts.NotAOneOnOneOutsider : Texts.NotAOneOnOneGuest, attendee.Name ?? attendee.Address));
+            }
+
+            var isOrganizer = opened.Organizer is { } organizer && CalendarEvent.NormalizeAddress(organizer.Address) == CalendarEvent.NormalizeAddress(attendee.Address);
+            people.Add(new Participant(user, isOrganizer));
         }
 
-        var zone = Recurrence.FindTimeZone(recurrence.TimeZone);
-        if (zone is null)
+        if (!people.Any(p => p.User.ObjectId == caller.Person.ObjectId) || people[0].User.ObjectId == people[1].User.ObjectId)
         {
-            validation.Add("recurrence.timeZone", Texts.UnknownTimeZone);
+            return ([], NotAOneOnOne(language, Texts.NotAOneOnOneWithoutYou));
         }
 
-        return zone;
+        return (people, null);
     }
 
-    private static bool IsEmail(string? email) =>
-        email is { Length: > 0 and <= Limits.Email } && MailAddress.TryCreate(email.Trim(), out var parsed) && parsed.Address == email.Trim();
+    private static async Task<ResolveMeetingResponse> LinkAsync(
+        OneOnOneDb db, CalendarSync sync, Caller caller, List<Participant> people, CalendarEvent opened, CalendarEvent master,
+        IReadOnlyList<CalendarEvent> occurrences, CancellationToken cancellationToken)
+    {
+        var me = people.Single(p => p.User.ObjectId == caller.Person.ObjectId);
+        var other = people.Single(p => p != me);
+        var otherPerson = await FindOrAddPersonAsync(db, caller.TenantId, other.User, cancellationToken);
+        var organizer = other.IsOrganizer ? otherPerson : caller.Person;
+        var series = await FindOrAddSeriesAsync(
+            db, caller.TenantId, managerId: organizer.Id, reportId: organizer.Id == otherPerson.Id ? caller.PersonId : otherPerson.Id, cancellationToken);
 
-    private static ProblemHttpResult NotAOneOnOne(HttpContext context, Text reason, params object[] args) =>
+        var uid = master.ICalUId ?? master.Id;
+        var link = await db.LinkedEvents.IgnoreQueryFilters().FirstOrDefaultAsync(l => l.TenantId == caller.TenantId && l.ICalUId == uid, cancellationToken);
+        if (link is null)
+        {
+            link = new LinkedEvent { TenantId = caller.TenantId, ICalUId = uid };
+            db.LinkedEvents.Add(link);
+        }
+
+        // The event now belongs to this pair, as its organizer has it.
+        link.SeriesId = series.Id;
+        link.OrganizerId = organizer.Id;
+        link.IsRecurring = master.Type == CalendarEventType.SeriesMaster;
+        if (organizer.Id == caller.PersonId)
+        {
+            link.OrganizerEventId = master.Id;
+        }
+
+        await db.Entry(series).Reference(s => s.Manager).LoadAsync(cancellationToken);
+        await db.Entry(series).Reference(s => s.Report).LoadAsync(cancellationToken);
+        // The caller's copy of the event: an attendee's lacks what they declined, so only the organizer's cancels meetings.
+        var (opening, created) = await sync.ApplyAsync(link, occurrences, opened, attendeesVerified: true, organizersCalendar: organizer.Id == caller.PersonId, cancellationToken);
+        var meeting = opening ?? throw new InvalidOperationException("The opened occurrence has no meeting.");
+        var next = await db.Meetings.IgnoreQueryFilters()
+            .Where(m => m.SeriesId == series.Id && m.Status == MeetingStatus.Scheduled && m.StartUtc > meeting.StartUtc)
+            .OrderBy(m => m.StartUtc)
+            .Select(m => (Guid?)m.Id)
+            .FirstOrDefaultAsync(cancellationToken);
+        return new ResolveMeetingResponse(meeting.Id, series.Id, series.RoleOf(caller.PersonId), created, next);
+    }
+
+    private static ProblemHttpResult NotAOneOnOne(string language, Text reason, params object[] args) =>
         TypedResults.Problem(new ProblemDetails
         {
             Status = StatusCodes.Status422UnprocessableEntity,
-            Title = Texts.NotAOneOnOneTitle.In(ProblemSetup.LanguageOf(context)),
-            Detail = reason.In(ProblemSetup.LanguageOf(context), args),
+            Title = Texts.NotAOneOnOneTitle.In(language),
+            Detail = reason.In(language, args),
         });
 
-    private static async Task<Person> FindOrAddPersonAsync(OneOnOneDb db, string tenantId, Invitee input, CancellationToken cancellationToken)
+    /// <summary>The person with this directory object id, with the directory's name and address; added when new.</summary>
+    private static async Task<Person> FindOrAddPersonAsync(OneOnOneDb db, string tenantId, DirectoryUser user, CancellationToken cancellationToken)
     {
-        var normalized = Person.Normalize(input.Email);
-        var person = await db.People.FirstOrDefaultAsync(p => p.NormalizedEmail == normalized, cancellationToken);
-        if (person is not null)
+        var person = await db.People.FirstOrDefaultAsync(p => p.ObjectId == user.ObjectId, cancellationToken);
+        if (person is null)
         {
-            return person;
+            person = new Person { TenantId = tenantId, ObjectId = user.ObjectId, DisplayName = user.ObjectId };
+            db.People.Add(person);
         }
 
-        var name = UserText.CleanLine(input.DisplayName);
-        person = new Person { TenantId = tenantId, DisplayName = name.Length is > 0 and <= Limits.DisplayName ? name : input.Email.Trim() };
-        person.SetEmail(input.Email);
-        db.People.Add(person);
-        await SaveOrReloadAsync(db, cancellationToken);
-        return await db.People.FirstAsync(p => p.NormalizedEmail == normalized, cancellationToken);
+        PersonRefresh.Apply(person, user);
+        person.AccountState = user.AccountEnabled ? AccountState.Active : AccountState.Disabled;
+        await db.SaveChangesAsync(cancellationToken);
+        return person;
     }
 
     private static async Task<Series> FindOrAddSeriesAsync(OneOnOneDb db, string tenantId, Guid managerId, Guid reportId, CancellationToken cancellationToken)
     {
         var pairKey = Series.PairKeyOf(managerId, reportId);
-        var series = await db.Series.FirstOrDefaultAsync(s => s.PairKey == pairKey, cancellationToken);
+        var series = await db.Series.IgnoreQueryFilters().FirstOrDefaultAsync(s => s.TenantId == tenantId && s.PairKey == pairKey, cancellationToken);
         if (series is not null)
         {
             return series;
@@ -182,59 +207,7 @@ public static class ResolveMeeting
         series = new Series { TenantId = tenantId };
         series.SetParticipants(managerId, reportId);
         db.Series.Add(series);
-        await SaveOrReloadAsync(db, cancellationToken);
-        return await db.Series.FirstAsync(s => s.PairKey == pairKey, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        return series;
     }
-
-    private static async Task<(Meeting Meeting, bool Created)> FindOrAddMeetingAsync(
-        OneOnOneDb db, Series series, DateTime start, DateTime end, string subject, string? itemId, string? outlookSeriesId, CancellationToken cancellationToken)
-    {
-        // Same start: the same meeting. Same Outlook item at another start: the occurrence was moved.
-        var meeting = await db.Meetings.FirstOrDefaultAsync(m => m.SeriesId == series.Id && m.StartUtc == start, cancellationToken)
-            ?? (itemId is null ? null : await db.Meetings.FirstOrDefaultAsync(m => m.SeriesId == series.Id && m.OutlookItemId == itemId, cancellationToken));
-        var created = meeting is null;
-        if (meeting is null)
-        {
-            meeting = new Meeting { TenantId = series.TenantId, SeriesId = series.Id };
-            db.Meetings.Add(meeting);
-        }
-
-        meeting.StartUtc = start;
-        meeting.EndUtc = end;
-        meeting.Status = MeetingStatus.Scheduled;
-        if (subject.Length > 0)
-        {
-            meeting.Subject = subject;
-        }
-
-        meeting.OutlookItemId ??= itemId;
-        meeting.OutlookSeriesId ??= outlookSeriesId;
-        if (!created && db.Entry(meeting).State == EntityState.Unchanged)
-        {
-            return (meeting, false);
-        }
-
-        await SaveOrReloadAsync(db, cancellationToken);
-        return (await db.Meetings.FirstAsync(m => m.SeriesId == series.Id && m.StartUtc == start, cancellationToken), created);
-    }
-
-    // Both participants may open the invite at the same moment: the loser of a unique-index race reads the winner's row.
-    private static async Task SaveOrReloadAsync(OneOnOneDb db, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException e) when (e is not DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-        }
-    }
-
-    private static string? Hint(string? value) =>
-        string.IsNullOrWhiteSpace(value) || value.Length > Limits.OutlookId ? null : value.Trim();
-
-    // Outlook works in minutes; whole seconds keep the (series, start) key equal on every provider.
-    private static DateTime Truncate(DateTime utc) =>
-        new(utc.Ticks - utc.Ticks % TimeSpan.TicksPerSecond, DateTimeKind.Utc);
 }

@@ -26,9 +26,13 @@ public sealed record PaneResponse(
     SeriesHealth Health,
     string Language);
 
+/// <param name="CalendarState">
+/// How the calendar event the meeting comes from is followed: paused while its attendees are not the series' two people,
+/// ended when it was deleted; null for a meeting from before the calendar was followed. Follow-ups go out only when Active.
+/// </param>
 public sealed record PaneMeeting(
     Guid Id, Guid SeriesId, DateTimeOffset Start, DateTimeOffset End, string Subject, string? Goal, MeetingStatus Status,
-    ParticipantRole MyRole, Guid Version, Guid SeriesVersion);
+    ParticipantRole MyRole, Guid Version, Guid SeriesVersion, LinkedEventState? CalendarState);
 
 public sealed record PaneParticipant(Guid Id, string DisplayName, string Email, ParticipantRole Role, bool IsMe);
 
@@ -90,7 +94,7 @@ public static class PaneEndpoints
             .ToArray();
 
         return TypedResults.Ok(new PaneResponse(
-            new PaneMeeting(meetingId, header.SeriesId, Utc(header.StartUtc), Utc(header.EndUtc), header.Subject, header.Goal, header.Status, role, header.Version, header.SeriesVersion),
+            new PaneMeeting(meetingId, header.SeriesId, Utc(header.StartUtc), Utc(header.EndUtc), header.Subject, header.Goal, header.Status, role, header.Version, header.SeriesVersion, header.CalendarState),
             [Participant(header.Manager, ParticipantRole.Manager, caller), Participant(header.Report, ParticipantRole.Report, caller)],
             header is { PreviousId: { } previousId, PreviousStartUtc: { } previousStart } ? new PaneMeetingReference(previousId, Utc(previousStart)) : null,
             header is { NextId: { } nextId, NextStartUtc: { } nextStart } ? new PaneMeetingReference(nextId, Utc(nextStart)) : null,
@@ -132,6 +136,7 @@ public static class PaneEndpoints
                 Subject = m.Subject,
                 Goal = m.Goal,
                 Status = m.Status,
+                CalendarState = db.LinkedEvents.Where(l => l.Id == m.LinkedEventId).Select(l => (LinkedEventState?)l.State).FirstOrDefault(),
                 Version = m.Version,
                 SeriesVersion = m.Series.Version,
                 Manager = new PaneHeaderPerson(m.Series.Manager.Id, m.Series.Manager.DisplayName, m.Series.Manager.Email),
@@ -167,6 +172,7 @@ public static class PaneEndpoints
         public required string Subject { get; init; }
         public string? Goal { get; init; }
         public MeetingStatus Status { get; init; }
+        public LinkedEventState? CalendarState { get; init; }
         public Guid Version { get; init; }
         public Guid SeriesVersion { get; init; }
         public required PaneHeaderPerson Manager { get; init; }

@@ -35,6 +35,13 @@
         optionalAttendees: asyncField(item.optionalAttendees || []),
         seriesId: supported("1.7") ? item.seriesId || null : undefined,
         getItemIdAsync: function (callback) { later(function () { callback(ok(item.itemId)); }); },
+        // Saving gives the item's EWS id, as Outlook does; a test can make it fail.
+        saveAsync: function (a, b) {
+          var callback = typeof a === "function" ? a : b;
+          later(function () {
+            callback(config.saveFails ? { status: "failed", value: null, error: { message: "offline" } } : ok(item.itemId));
+          });
+        },
       };
       if (supported("1.7")) {
         compose.organizer = asyncField(item.organizer);
@@ -63,7 +70,7 @@
   window.Office = {
     HostType: { Outlook: "Outlook", Word: "Word" },
     AsyncResultStatus: { Succeeded: "succeeded", Failed: "failed" },
-    MailboxEnums: { ItemType: { Appointment: "appointment", Message: "message" } },
+    MailboxEnums: { ItemType: { Appointment: "appointment", Message: "message" }, RestVersion: { v2_0: "v2.0" } },
     onReady: function (callback) {
       return new Promise(function (resolve) {
         later(function () {
@@ -77,7 +84,12 @@
           displayLanguage: config.displayLanguage || "en-US",
           officeTheme: config.theme || undefined,
           requirements: { isSetSupported: function (name, version) { return name === "Mailbox" && supported(version || "1.1"); } },
-          mailbox: { userProfile: config.user, item: appointment() },
+          mailbox: {
+            userProfile: config.user,
+            item: appointment(),
+            // EWS ids carry '/' and '+', REST ids '-' and '_'; demo ids have neither, so they pass through unchanged.
+            convertToRestId: function (id) { return id.replace(/\//g, "-").replace(/\+/g, "_"); },
+          },
         }
       : { requirements: { isSetSupported: function () { return false; } } },
   };

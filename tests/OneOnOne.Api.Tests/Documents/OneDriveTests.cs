@@ -114,7 +114,7 @@ public sealed class OneDriveTests(OneDriveTests.GraphFactory api) : IClassFixtur
         public Task<string> ForUserAsync(string[] scopes, CancellationToken cancellationToken) =>
             Task.FromResult(scopes.SequenceEqual(["Files.ReadWrite"]) ? Token : "wrong-scopes");
 
-        public Task<string> ForApplicationAsync(CancellationToken cancellationToken) => Task.FromResult("an-application-token-is-not-for-onedrive");
+        public Task<string> ForApplicationAsync(string? tenantId, CancellationToken cancellationToken) => Task.FromResult("an-application-token-is-not-for-onedrive");
     }
 
     [Fact]

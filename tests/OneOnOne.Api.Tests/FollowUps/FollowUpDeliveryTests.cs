@@ -46,9 +46,10 @@ public sealed class FollowUpDeliveryTests
         var random = new Random(42);
         await using var host = new FollowUpHost(new FakeTimeProvider(Now), Smtp(smtp, maxAttempts: 30));
         var pair = await OneOnOnePair.CreateAsync(host);
-        var bouncing = TestPerson.New(pair.Manager.TenantId, "Bouncing Bea") with { Email = "bounce@example.test" };
+        var bouncing = host.InDirectory(TestPerson.New(pair.Manager.TenantId, "Bouncing Bea") with { Email = "bounce@example.test" });
         await host.ClientFor(bouncing).GetAsync("/api/me", TestContext.Current.CancellationToken);
-        await pair.ManagerClient.PostAsync<OneOnOne.Api.Meetings.ResolveMeetingResponse>("/api/meetings/resolve", OneOnOnePair.Event(pair.Manager, bouncing, Now.AddHours(-2)));
+        var withBouncing = OneOnOnePair.AddWeekly(host, pair.Manager, bouncing, Now.AddHours(-2), repeatEveryDays: null);
+        await pair.ManagerClient.PostAsync<OneOnOne.Api.Meetings.ResolveMeetingResponse>("/api/meetings/resolve", new { eventId = withBouncing });
         await host.AddMeetingsAsync(pair.Meeting.SeriesId, EndedMeetings(20));
         smtp.Refuse = message => message.To.Mailboxes.Any(m => m.Address == bouncing.Email)
             ? new SmtpResponse(SmtpReplyCode.MailboxUnavailable, "No such user")
@@ -191,7 +192,7 @@ public sealed class FollowUpDeliveryTests
 
         public Task<string> ForUserAsync(string[] scopes, CancellationToken cancellationToken) => Task.FromResult("graph-test-token");
 
-        public Task<string> ForApplicationAsync(CancellationToken cancellationToken) => Task.FromResult("graph-test-token");
+        public Task<string> ForApplicationAsync(string? tenantId, CancellationToken cancellationToken) => Task.FromResult("graph-test-token");
     }
 
     private sealed class RetryAfterResult(int seconds) : Microsoft.AspNetCore.Http.IResult

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using OneOnOne.Api.Calendar;
 using OneOnOne.Api.Data;
 using OneOnOne.Api.FollowUps;
 using OneOnOne.Api.Tests.Infrastructure;
@@ -39,6 +40,24 @@ public sealed class FollowUpHost : ApiFactory
 
     public FakeTimeProvider Clock { get; }
 
+    /// <summary>While true, every read of the calendar fails as an outage of Graph would.</summary>
+    public bool CalendarDown { get; set; }
+
+    /// <summary>The demo calendar, unreadable while the test says it is down.</summary>
+    private sealed class OutageCalendar(DemoWorkplace calendar, Func<bool> down) : ICalendar
+    {
+        public Task<CalendarEvent?> GetEventAsync(CalendarOwner owner, string eventId, CancellationToken cancellationToken) =>
+            down() ? throw Outage() : calendar.GetEventAsync(owner, eventId, cancellationToken);
+
+        public Task<CalendarEvent?> FindByUidAsync(CalendarOwner owner, string iCalUId, CancellationToken cancellationToken) =>
+            down() ? throw Outage() : calendar.FindByUidAsync(owner, iCalUId, cancellationToken);
+
+        public Task<IReadOnlyList<CalendarEvent>?> GetOccurrencesAsync(CalendarOwner owner, string seriesMasterId, DateTime fromUtc, DateTime toUtc, CancellationToken cancellationToken) =>
+            down() ? throw Outage() : calendar.GetOccurrencesAsync(owner, seriesMasterId, fromUtc, toUtc, cancellationToken);
+
+        private static CalendarUnavailableException Outage() => new("The calendar answered 503 (a test's outage).");
+    }
+
     public override DatabaseProvider Provider { get; }
 
     protected override string ConnectionString => connectionString;
@@ -53,7 +72,11 @@ public sealed class FollowUpHost : ApiFactory
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
-        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton<TimeProvider>(Clock);
+            services.AddSingleton<ICalendar>(provider => new OutageCalendar(provider.GetRequiredService<DemoWorkplace>(), () => CalendarDown));
+        });
     }
 
     public string PickupFolder => Path.Combine(DataFolder, "mail-pickup");
@@ -62,6 +85,13 @@ public sealed class FollowUpHost : ApiFactory
     {
         await using var scope = Services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<FollowUpSweep>().RunAsync(TestContext.Current.CancellationToken);
+    }
+
+    /// <summary>One run of the calendar reconciliation, as its recurring job would.</summary>
+    public async Task ReconcileAsync()
+    {
+        await using var scope = Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<CalendarSync>().RunAsync(TestContext.Current.CancellationToken);
     }
 
     /// <summary>Waits until no handed-out row is still waiting for or inside its job.</summary>
@@ -78,7 +108,12 @@ public sealed class FollowUpHost : ApiFactory
                 return;
             }
 
-            Assert.True(DateTime.UtcNow < until, $"{busy} follow-ups still busy");
+            if (DateTime.UtcNow >= until)
+            {
+                var rows = await RowsAsync();
+                Assert.Fail($"{busy} follow-ups still busy: " + string.Join("; ", rows.Select(r => $"{r.Kind} {r.Status} due {r.DueUtc:O} enqueued {r.EnqueuedUtc:O} ({r.LastError})")));
+            }
+
             await Task.Delay(100);
         }
     }
@@ -86,11 +121,26 @@ public sealed class FollowUpHost : ApiFactory
     public Task<List<FollowUp>> RowsAsync() =>
         WithDbAsync(db => db.FollowUps.IgnoreQueryFilters().AsNoTracking().ToListAsync());
 
-    /// <summary>Meetings of a series at the given times, written straight into the database.</summary>
+    /// <summary>
+    /// Meetings of a series at the given times: each a single event in the demo calendar (organized by the series'
+    /// manager), linked and written straight into the database, as if the calendar had just been read.
+    /// </summary>
     public Task<int> AddMeetingsAsync(Guid seriesId, IEnumerable<DateTime> startsUtc) => WithDbAsync(async db =>
     {
-        var tenant = await db.Series.IgnoreQueryFilters().Where(s => s.Id == seriesId).Select(s => s.TenantId).SingleAsync();
-        db.Meetings.AddRange(startsUtc.Select(start => new Meeting { TenantId = tenant, SeriesId = seriesId, StartUtc = start, EndUtc = start.AddMinutes(30), Subject = "1:1" }));
+        var series = await db.Series.IgnoreQueryFilters().Include(s => s.Manager).Include(s => s.Report).SingleAsync(s => s.Id == seriesId);
+        var organizer = new CalendarAttendee(series.Manager.Email, series.Manager.DisplayName);
+        foreach (var start in startsUtc)
+        {
+            var eventId = Workplace.AddEvent(series.TenantId, organizer, [new CalendarAttendee(series.Report.Email, series.Report.DisplayName)], start, TimeSpan.FromMinutes(30), "1:1", repeatEveryDays: null);
+            var link = new LinkedEvent
+            {
+                TenantId = series.TenantId, SeriesId = seriesId, ICalUId = eventId, OrganizerId = series.ManagerId, OrganizerEventId = eventId,
+                CheckedUtc = Clock.GetUtcNow().UtcDateTime,
+            };
+            db.LinkedEvents.Add(link);
+            db.Meetings.Add(new Meeting { TenantId = series.TenantId, SeriesId = seriesId, StartUtc = start, EndUtc = start.AddMinutes(30), Subject = "1:1", LinkedEventId = link.Id });
+        }
+
         return await db.SaveChangesAsync();
     });
 
@@ -101,7 +151,7 @@ public sealed class FollowUpHost : ApiFactory
         {
             await SweepAsync();
             await WaitUntilSettledAsync();
-            if ((await RowsAsync()).All(r => r.Status is FollowUpStatus.Sent or FollowUpStatus.Failed or FollowUpStatus.Cancelled))
+            if ((await RowsAsync()).All(r => r.Status is FollowUpStatus.Sent or FollowUpStatus.Failed or FollowUpStatus.Cancelled or FollowUpStatus.OnHold))
             {
                 return;
             }

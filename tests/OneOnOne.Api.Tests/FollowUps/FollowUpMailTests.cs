@@ -214,43 +214,131 @@ public sealed class FollowUpMailTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_moved_meeting_moves_its_follow_up_and_a_cancelled_one_cancels_it()
+    public async Task Follow_ups_follow_the_calendar_a_cancelled_occurrence_holds_them_a_restored_one_brings_them_back_a_moved_one_moves_them()
     {
-        var (pair, meetingId) = await MeetingThatEndedAsync("en", "en");
-        var other = await pair.ResolveAsync(Now.AddHours(-3));
-        // Both were due and in the outbox; then one moved to three days later and the other was cancelled.
-        await host.WithDbAsync(async db =>
-        {
-            var moved = await db.Meetings.IgnoreQueryFilters().SingleAsync(m => m.Id == meetingId, Cancel);
-            var series = await db.Series.IgnoreQueryFilters().SingleAsync(s => s.Id == pair.Meeting.SeriesId, Cancel);
-            foreach (var (meeting, recipient) in new[] { (meetingId, series.ManagerId), (other.MeetingId, series.ManagerId) })
-            {
-                db.FollowUps.Add(new FollowUp { TenantId = series.TenantId, MeetingId = meeting, Key = meeting.ToString("N"), Kind = FollowUpKind.Recap, RecipientId = recipient, DueUtc = Now.UtcDateTime.AddMinutes(-5) });
-            }
+        var tenant = Guid.NewGuid().ToString();
+        var manager = host.InDirectory(TestPerson.New(tenant, "Manager Mia"));
+        var report = host.InDirectory(TestPerson.New(tenant, "Report Rik"));
+        // A weekly 1-on-1 whose first occurrence ended half an hour ago; nobody opens anything after this.
+        var first = Now.AddHours(-1);
+        var second = first.AddDays(7);
+        var eventId = OneOnOnePair.AddWeekly(host, manager, report, first);
+        var resolved = await host.ClientFor(manager).PostAsync<ResolveMeetingResponse>("/api/meetings/resolve", OneOnOnePair.Open(eventId, first));
 
-            moved.StartUtc = Now.UtcDateTime.AddDays(3);
-            moved.EndUtc = moved.StartUtc.AddMinutes(30);
-            (await db.Meetings.IgnoreQueryFilters().SingleAsync(m => m.Id == other.MeetingId, Cancel)).Status = MeetingStatus.Cancelled;
-            return await db.SaveChangesAsync(Cancel);
-        });
+        // Cancelled in Outlook after the pane last read it: the recap is held, not sent.
+        host.Workplace.CancelOccurrence(eventId, first.UtcDateTime);
+        host.Clock.Advance(TimeSpan.FromMinutes(20));
+        await host.SweepAsync();
+        await host.WaitUntilSettledAsync();
+        Assert.Empty(PickedUp());
+        Assert.All(await host.RowsAsync(), r => Assert.Equal(FollowUpStatus.OnHold, r.Status));
 
+        // Put back in Outlook: the reconciliation sees it by itself and the recaps go out, once each.
+        host.Workplace.RestoreOccurrence(eventId, first.UtcDateTime);
+        host.Clock.Advance(TimeSpan.FromMinutes(61));
+        await host.ReconcileAsync();
+        await host.SweepAsync();
+        await host.WaitUntilSettledAsync();
+        var recaps = PickedUp();
+        Assert.Equal(2, recaps.Count);
+        Assert.Equal(2, recaps.Select(m => m.Headers["X-OneOnOne-FollowUp"]).Distinct().Count());
+
+        // The next occurrence moves two days later in Outlook: its reminder comes a day before the new time, not the old one.
+        var movedTo = second.AddDays(2);
+        host.Workplace.MoveOccurrence(eventId, second.UtcDateTime, movedTo.UtcDateTime);
+        host.Clock.Advance(TimeSpan.FromHours(2));
+        await host.ReconcileAsync();
+        var next = await host.WithDbAsync(db => db.Meetings.IgnoreQueryFilters().SingleAsync(m => m.SeriesId == resolved.SeriesId && m.OriginalStartUtc == second.UtcDateTime, Cancel));
+        Assert.Equal(movedTo.UtcDateTime, next.StartUtc);
+
+        host.Clock.Advance(second - host.Clock.GetUtcNow() - TimeSpan.FromHours(12));
+        await host.ReconcileAsync();
+        await host.SweepAsync();
+        await host.WaitUntilSettledAsync();
+        Assert.Equal(2, PickedUp().Count);
+
+        host.Clock.Advance(movedTo - host.Clock.GetUtcNow() - TimeSpan.FromHours(12));
+        await host.ReconcileAsync();
+        await host.SweepAsync();
+        await host.WaitUntilSettledAsync();
+        var reminders = PickedUp().Where(m => m.Headers["X-OneOnOne-FollowUp"] is { } id && !recaps.Any(r => r.Headers["X-OneOnOne-FollowUp"] == id)).ToList();
+        Assert.Equal(2, reminders.Count);
+        var reminderRows = (await host.RowsAsync()).Where(r => r.Kind == FollowUpKind.PreparationReminder && r.MeetingId == next.Id).ToList();
+        Assert.Equal(2, reminderRows.Count);
+        Assert.All(reminderRows, r => Assert.Equal(FollowUpStatus.Sent, r.Status));
+    }
+
+    [Fact]
+    public async Task While_the_calendar_cannot_be_read_recaps_wait_and_go_out_once_each_when_it_can()
+    {
+        var (pair, _) = await MeetingThatEndedAsync("en", "en");
+        await pair.ResolveAsync(Now.AddMinutes(-50));
+        host.CalendarDown = true;
+        // Past the last confirmation's freshness: both meetings' recaps need the calendar now.
+        host.Clock.Advance(TimeSpan.FromMinutes(20));
+
+        await host.SweepAsync();
+        await host.WaitUntilSettledAsync();
+        var waiting = await host.RowsAsync();
+        var sentWhileDown = PickedUp().Count;
+
+        host.Clock.Advance(TimeSpan.FromMinutes(30));
+        host.CalendarDown = false;
         await host.SweepAsync();
         await host.WaitUntilSettledAsync();
         var rows = await host.RowsAsync();
 
-        Assert.Empty(PickedUp());
-        var movedRow = Assert.Single(rows, r => r.MeetingId == meetingId);
-        Assert.Equal(FollowUpStatus.Pending, movedRow.Status);
-        Assert.Equal(Now.UtcDateTime.AddDays(3).AddMinutes(45), movedRow.DueUtc);
-        Assert.Equal(FollowUpStatus.Cancelled, Assert.Single(rows, r => r.MeetingId == other.MeetingId).Status);
+        Assert.Equal(0, sentWhileDown);
+        Assert.Equal(4, waiting.Count);
+        Assert.All(waiting, r => Assert.Equal((FollowUpStatus.Pending, "Waiting for the calendar to confirm the meeting."), (r.Status, r.LastError)));
+        Assert.All(rows, r => Assert.Equal(FollowUpStatus.Sent, r.Status));
+        Assert.Equal(4, PickedUp().Select(m => m.Headers["X-OneOnOne-FollowUp"]).Distinct().Count());
+        Assert.Equal(4, PickedUp().Count);
+    }
 
-        host.Clock.Advance(TimeSpan.FromDays(3).Add(TimeSpan.FromHours(1)));
+    [Fact]
+    public async Task A_renamed_person_gets_mail_at_the_new_address_and_a_deleted_accounts_one_on_ones_send_nothing_more()
+    {
+        var tenant = Guid.NewGuid().ToString();
+        var manager = host.InDirectory(TestPerson.New(tenant, "Manager Mia"));
+        var report = host.InDirectory(TestPerson.New(tenant, "Report Rik"));
+        var first = Now.AddHours(-1);
+        var eventId = OneOnOnePair.AddWeekly(host, manager, report, first);
+        await host.ClientFor(manager).PostAsync<ResolveMeetingResponse>("/api/meetings/resolve", OneOnOnePair.Open(eventId, first));
+
+        // Renamed in the directory; the daily look-up takes it over before the recap goes out.
+        host.Workplace.RenamePerson(tenant, report.ObjectId, "Rik de Vries", "rik.devries@example.test");
+        host.Clock.Advance(TimeSpan.FromDays(1).Add(TimeSpan.FromMinutes(20)));
+        await host.ReconcileAsync();
         await host.SweepAsync();
         await host.WaitUntilSettledAsync();
+        var recapTo = PickedUp().Select(m => m.To.Mailboxes.Single().Address).Order().ToList();
 
-        var sent = PickedUp().Select(m => m.Headers["X-OneOnOne-FollowUp"]).ToList();
-        Assert.Single(sent, id => id == movedRow.Id.ToString());
-        Assert.DoesNotContain(rows.Single(r => r.MeetingId == other.MeetingId).Id.ToString(), sent);
+        // The report leaves; the next week's reminder is not sent to anyone.
+        host.Workplace.DeletePerson(tenant, report.ObjectId);
+        host.Clock.Advance(TimeSpan.FromDays(5));
+        await host.ReconcileAsync();
+        await host.RunUntilDoneAsync();
+
+        Assert.Equal(new[] { manager.Email, "rik.devries@example.test" }.Order(), recapTo);
+        Assert.Equal(2, PickedUp().Count);
+        Assert.DoesNotContain(await host.RowsAsync(), r => r.Kind == FollowUpKind.PreparationReminder && r.Status == FollowUpStatus.Sent);
+    }
+
+    [Fact]
+    public async Task A_follow_up_whose_meeting_cannot_be_confirmed_within_the_wait_is_dropped_not_sent()
+    {
+        var (_, meetingId) = await MeetingThatEndedAsync("en", "en");
+        host.CalendarDown = true;
+        host.Clock.Advance(TimeSpan.FromMinutes(20));
+
+        await host.RunUntilDoneAsync(rounds: 80, step: TimeSpan.FromMinutes(5));
+        var rows = await host.RowsAsync();
+
+        Assert.Empty(PickedUp());
+        Assert.Equal(2, rows.Count(r => r.MeetingId == meetingId));
+        Assert.All(rows, r => Assert.Equal(FollowUpStatus.Cancelled, r.Status));
+        Assert.All(rows, r => Assert.Contains("could not be read", r.LastError, StringComparison.Ordinal));
     }
 
     [Fact]

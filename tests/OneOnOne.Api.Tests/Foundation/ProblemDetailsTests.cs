@@ -61,7 +61,7 @@ public sealed class ProblemDetailsTests(SqliteApiFactory api) : IClassFixture<Sq
         }
 
         var resolveExample = document.GetProperty("components").GetProperty("schemas").GetProperty("ResolveMeetingRequest").GetProperty("examples")[0];
-        Assert.Equal("weekly", resolveExample.GetProperty("recurrence").GetProperty("type").GetString());
+        Assert.StartsWith("AAMk", resolveExample.GetProperty("eventId").GetString(), StringComparison.Ordinal);
         Assert.True(document.GetProperty("components").GetProperty("securitySchemes").TryGetProperty("Bearer", out _));
         Assert.Equal(HttpStatusCode.OK, reference.StatusCode);
         Assert.Contains("text/html", reference.Content.Headers.ContentType?.ToString(), StringComparison.Ordinal);

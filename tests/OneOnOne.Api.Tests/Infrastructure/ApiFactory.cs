@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
+using OneOnOne.Api.Calendar;
 using OneOnOne.Api.Data;
 using OneOnOne.Api.Identity;
 
@@ -63,6 +64,16 @@ public abstract class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetim
     }
 
     public virtual ValueTask InitializeAsync() => ValueTask.CompletedTask;
+
+    /// <summary>The demo directory and calendar the app reads in Development mode: tests put people and events there.</summary>
+    public DemoWorkplace Workplace => Services.GetRequiredService<DemoWorkplace>();
+
+    /// <summary>Puts the person in the demo directory, as Entra ID would have them.</summary>
+    public TestPerson InDirectory(TestPerson person)
+    {
+        Workplace.AddPerson(person.TenantId, person.ObjectId, person.Name, person.Email);
+        return person;
+    }
 
     public HttpClient ClientFor(TestPerson? person, string? language = null)
     {

@@ -16,7 +16,10 @@ public sealed class HttpStub : IAsyncDisposable
 
     private HttpStub(WebApplication app) => this.app = app;
 
-    public sealed record Recorded(string Method, string Path, string? Authorization, string ContentType, byte[] Body);
+    public sealed record Recorded(string Method, string Path, string? Authorization, string ContentType, byte[] Body)
+    {
+        public IReadOnlyDictionary<string, string> Headers { get; init; } = new Dictionary<string, string>();
+    }
 
     public ConcurrentQueue<Recorded> Requests { get; } = new();
 
@@ -37,7 +40,10 @@ public sealed class HttpStub : IAsyncDisposable
             using var body = new MemoryStream();
             await context.Request.Body.CopyToAsync(body);
             var recorded = new Recorded(context.Request.Method, context.Request.Path + context.Request.QueryString, context.Request.Headers.Authorization,
-                context.Request.ContentType ?? "", body.ToArray());
+                context.Request.ContentType ?? "", body.ToArray())
+            {
+                Headers = context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase),
+            };
             stub.Requests.Enqueue(recorded);
             await stub.Respond(recorded, Interlocked.Increment(ref count)).ExecuteAsync(context);
         });

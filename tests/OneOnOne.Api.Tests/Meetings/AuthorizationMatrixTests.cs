@@ -26,6 +26,8 @@ public abstract class AuthorizationMatrixTests(ApiFactory api) : ProviderTests(a
 
     public static readonly Endpoint[] Endpoints =
     [
+        // Someone else's event: not in the caller's calendar, so nothing to resolve (the event id is only a hint).
+        new("resolve", HttpMethod.Post, _ => "/api/meetings/resolve", t => OneOnOnePair.Open(t.Pair.EventId, OneOnOnePair.FirstStart), HttpStatusCode.OK),
         new("pane", HttpMethod.Get, t => $"/api/meetings/{t.MeetingId}/pane", _ => null, HttpStatusCode.OK),
         new("next meeting's pane", HttpMethod.Get, _ => "/api/meetings/next/pane", _ => null, HttpStatusCode.OK),
         new("agenda list", HttpMethod.Get, t => $"/api/meetings/{t.MeetingId}/agenda", _ => null, HttpStatusCode.OK),

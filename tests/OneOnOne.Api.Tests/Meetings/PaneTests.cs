@@ -13,14 +13,7 @@ namespace OneOnOne.Api.Tests.Meetings;
 
 public abstract class PaneTests(ApiFactory api) : ProviderTests(api)
 {
-    private static object DemoEvent(DemoPerson organizer, DemoPerson attendee, DateTimeOffset start) => new
-    {
-        start,
-        end = start.AddMinutes(30),
-        subject = "1:1",
-        organizer = new { email = organizer.Email },
-        attendees = new[] { new { email = attendee.Email }, new { email = organizer.Email } },
-    };
+    private static object DemoEvent(Guid seriesId, DateTimeOffset start) => OneOnOnePair.Open(DemoData.EventIdOf(seriesId), start);
 
     private async Task<DateTimeOffset> NextDemoStartAsync(Guid seriesId) =>
         await Api.WithDbAsync(async db => new DateTimeOffset(await db.Meetings.IgnoreQueryFilters()
@@ -35,7 +28,7 @@ public abstract class PaneTests(ApiFactory api) : ProviderTests(api)
         var stranger = Api.ClientFor(TestPerson.Demo(DemoData.Stranger));
         var otherTenant = Api.ClientFor(TestPerson.New());
 
-        var resolved = await manager.PostAsync<ResolveMeetingResponse>("/api/meetings/resolve", DemoEvent(DemoData.Manager, DemoData.EnglishReport, start));
+        var resolved = await manager.PostAsync<ResolveMeetingResponse>("/api/meetings/resolve", DemoEvent(DemoData.EnglishSeriesId, start));
         var managerPane = await manager.GetAsync<PaneResponse>($"/api/meetings/{resolved.MeetingId}/pane");
         var reportPane = await report.GetAsync<PaneResponse>($"/api/meetings/{resolved.MeetingId}/pane");
 

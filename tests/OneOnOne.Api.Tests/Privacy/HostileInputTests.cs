@@ -20,8 +20,6 @@ public abstract class HostileInputTests(ApiFactory api) : ProviderTests(api)
     public static readonly Endpoint[] Writes =
     [
         .. AuthorizationMatrixTests.Endpoints.Where(e => e.Method != HttpMethod.Get && e.Method != HttpMethod.Delete),
-        new("resolve", HttpMethod.Post, _ => "/api/meetings/resolve", t => OneOnOnePair.Event(t.Pair.Manager, t.Pair.Report, OneOnOnePair.FirstStart.AddDays(7)), HttpStatusCode.OK),
-        new("cancel", HttpMethod.Post, t => $"/api/meetings/{t.MeetingId}/cancel", t => new { version = t.Pane.Meeting.Version }, HttpStatusCode.OK),
         new("notes import", HttpMethod.Post, t => $"/api/meetings/{t.MeetingId}/notes/import", t => new
         {
             actions = new[] { new { id = (Guid?)null, text = "From Word", ownerEmailOrName = t.Pair.Manager.Email } },

@@ -7,6 +7,7 @@ import type { BootChoice, Session } from "../boot";
 import { useStyles } from "../../core/ui/styles";
 import { usePane } from "../usePane";
 import { Agenda } from "./Agenda";
+import { CalendarNotice } from "./CalendarNotice";
 import { Goal } from "./Goal";
 import { Header } from "../../core/ui/Header";
 import { PreviewBar } from "./PreviewBar";
@@ -41,6 +42,7 @@ export function PaneView({ session, initial, restart }: { session: Session; init
           </MessageBar>
         )}
       </div>
+      <CalendarNotice meeting={pane.meeting} />
       <Goal goal={pane.meeting.goal} onSave={actions.setGoal} />
       <Agenda items={pane.agenda} myId={me?.id ?? ""} actions={actions} />
       <PreviousActions actions={pane.openActions} onDone={actions.setActionDone} />

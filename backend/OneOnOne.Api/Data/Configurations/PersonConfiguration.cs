@@ -14,7 +14,9 @@ internal sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
         builder.Property(p => p.NormalizedEmail).HasMaxLength(Limits.Email);
         builder.Property(p => p.Language).HasMaxLength(8);
         builder.Property(p => p.TimeZone).HasMaxLength(Limits.TimeZone);
-        builder.HasIndex(p => new { p.TenantId, p.NormalizedEmail }).IsUnique();
+        builder.Property(p => p.AccountState).HasMaxLength(16);
+        // Not unique: an address is an attribute that moves (a departed person's address given to a new hire).
+        builder.HasIndex(p => new { p.TenantId, p.NormalizedEmail });
         builder.HasIndex(p => new { p.TenantId, p.ObjectId }).IsUnique();
     }
 }

@@ -197,6 +197,51 @@ namespace OneOnOne.Api.Data.Migrations.Postgres
                     b.ToTable("AgendaItems");
                 });
 
+            modelBuilder.Entity("OneOnOne.Api.Data.CalendarSubscription", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ClientStateHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("ExpiresUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("OrganizerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("SubscriptionId")
+                        .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)");
+
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExpiresUtc");
+
+                    b.HasIndex("OrganizerId");
+
+                    b.HasIndex("SubscriptionId")
+                        .IsUnique();
+
+                    b.HasIndex("TenantId", "OrganizerId")
+                        .IsUnique();
+
+                    b.ToTable("CalendarSubscriptions");
+                });
+
             modelBuilder.Entity("OneOnOne.Api.Data.FollowUp", b =>
                 {
                     b.Property<Guid>("Id")
@@ -271,6 +316,64 @@ namespace OneOnOne.Api.Data.Migrations.Postgres
                     b.ToTable("FollowUps");
                 });
 
+            modelBuilder.Entity("OneOnOne.Api.Data.LinkedEvent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("CheckedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ICalUId")
+                        .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)");
+
+                    b.Property<bool>("IsRecurring")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("OrganizerEventId")
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)");
+
+                    b.Property<Guid>("OrganizerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("SeriesId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("StateReason")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizerId");
+
+                    b.HasIndex("SeriesId");
+
+                    b.HasIndex("State", "CheckedUtc");
+
+                    b.HasIndex("TenantId", "ICalUId")
+                        .IsUnique();
+
+                    b.ToTable("LinkedEvents");
+                });
+
             modelBuilder.Entity("OneOnOne.Api.Data.Meeting", b =>
                 {
                     b.Property<Guid>("Id")
@@ -287,13 +390,11 @@ namespace OneOnOne.Api.Data.Migrations.Postgres
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
 
-                    b.Property<string>("OutlookItemId")
-                        .HasMaxLength(512)
-                        .HasColumnType("character varying(512)");
+                    b.Property<Guid?>("LinkedEventId")
+                        .HasColumnType("uuid");
 
-                    b.Property<string>("OutlookSeriesId")
-                        .HasMaxLength(512)
-                        .HasColumnType("character varying(512)");
+                    b.Property<DateTime?>("OriginalStartUtc")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<Guid>("SeriesId")
                         .HasColumnType("uuid");
@@ -321,6 +422,8 @@ namespace OneOnOne.Api.Data.Migrations.Postgres
                         .HasColumnType("uuid");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("LinkedEventId", "OriginalStartUtc");
 
                     b.HasIndex("SeriesId", "StartUtc")
                         .IsUnique();
@@ -385,7 +488,15 @@ namespace OneOnOne.Api.Data.Migrations.Postgres
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<string>("AccountState")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
                     b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("DirectoryCheckedUtc")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("DisplayName")
@@ -431,8 +542,7 @@ namespace OneOnOne.Api.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("TenantId", "NormalizedEmail")
-                        .IsUnique();
+                    b.HasIndex("TenantId", "NormalizedEmail");
 
                     b.HasIndex("TenantId", "ObjectId")
                         .IsUnique();
@@ -536,6 +646,17 @@ namespace OneOnOne.Api.Data.Migrations.Postgres
                     b.Navigation("Meeting");
                 });
 
+            modelBuilder.Entity("OneOnOne.Api.Data.CalendarSubscription", b =>
+                {
+                    b.HasOne("OneOnOne.Api.Data.Person", "Organizer")
+                        .WithMany()
+                        .HasForeignKey("OrganizerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Organizer");
+                });
+
             modelBuilder.Entity("OneOnOne.Api.Data.FollowUp", b =>
                 {
                     b.HasOne("OneOnOne.Api.Data.Meeting", "Meeting")
@@ -552,6 +673,25 @@ namespace OneOnOne.Api.Data.Migrations.Postgres
                     b.Navigation("Meeting");
 
                     b.Navigation("Recipient");
+                });
+
+            modelBuilder.Entity("OneOnOne.Api.Data.LinkedEvent", b =>
+                {
+                    b.HasOne("OneOnOne.Api.Data.Person", "Organizer")
+                        .WithMany()
+                        .HasForeignKey("OrganizerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("OneOnOne.Api.Data.Series", "Series")
+                        .WithMany()
+                        .HasForeignKey("SeriesId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Organizer");
+
+                    b.Navigation("Series");
                 });
 
             modelBuilder.Entity("OneOnOne.Api.Data.Meeting", b =>

@@ -190,6 +190,51 @@ namespace OneOnOne.Api.Data.Migrations.Sqlite
                     b.ToTable("AgendaItems");
                 });
 
+            modelBuilder.Entity("OneOnOne.Api.Data.CalendarSubscription", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClientStateHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ExpiresUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganizerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SubscriptionId")
+                        .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExpiresUtc");
+
+                    b.HasIndex("OrganizerId");
+
+                    b.HasIndex("SubscriptionId")
+                        .IsUnique();
+
+                    b.HasIndex("TenantId", "OrganizerId")
+                        .IsUnique();
+
+                    b.ToTable("CalendarSubscriptions");
+                });
+
             modelBuilder.Entity("OneOnOne.Api.Data.FollowUp", b =>
                 {
                     b.Property<Guid>("Id")
@@ -264,6 +309,64 @@ namespace OneOnOne.Api.Data.Migrations.Sqlite
                     b.ToTable("FollowUps");
                 });
 
+            modelBuilder.Entity("OneOnOne.Api.Data.LinkedEvent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("CheckedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ICalUId")
+                        .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsRecurring")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OrganizerEventId")
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganizerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SeriesId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StateReason")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizerId");
+
+                    b.HasIndex("SeriesId");
+
+                    b.HasIndex("State", "CheckedUtc");
+
+                    b.HasIndex("TenantId", "ICalUId")
+                        .IsUnique();
+
+                    b.ToTable("LinkedEvents");
+                });
+
             modelBuilder.Entity("OneOnOne.Api.Data.Meeting", b =>
                 {
                     b.Property<Guid>("Id")
@@ -280,12 +383,10 @@ namespace OneOnOne.Api.Data.Migrations.Sqlite
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("OutlookItemId")
-                        .HasMaxLength(512)
+                    b.Property<Guid?>("LinkedEventId")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("OutlookSeriesId")
-                        .HasMaxLength(512)
+                    b.Property<DateTime?>("OriginalStartUtc")
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("SeriesId")
@@ -314,6 +415,8 @@ namespace OneOnOne.Api.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("LinkedEventId", "OriginalStartUtc");
 
                     b.HasIndex("SeriesId", "StartUtc")
                         .IsUnique();
@@ -378,7 +481,15 @@ namespace OneOnOne.Api.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("AccountState")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DirectoryCheckedUtc")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("DisplayName")
@@ -424,8 +535,7 @@ namespace OneOnOne.Api.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("TenantId", "NormalizedEmail")
-                        .IsUnique();
+                    b.HasIndex("TenantId", "NormalizedEmail");
 
                     b.HasIndex("TenantId", "ObjectId")
                         .IsUnique();
@@ -529,6 +639,17 @@ namespace OneOnOne.Api.Data.Migrations.Sqlite
                     b.Navigation("Meeting");
                 });
 
+            modelBuilder.Entity("OneOnOne.Api.Data.CalendarSubscription", b =>
+                {
+                    b.HasOne("OneOnOne.Api.Data.Person", "Organizer")
+                        .WithMany()
+                        .HasForeignKey("OrganizerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Organizer");
+                });
+
             modelBuilder.Entity("OneOnOne.Api.Data.FollowUp", b =>
                 {
                     b.HasOne("OneOnOne.Api.Data.Meeting", "Meeting")
@@ -545,6 +666,25 @@ namespace OneOnOne.Api.Data.Migrations.Sqlite
                     b.Navigation("Meeting");
 
                     b.Navigation("Recipient");
+                });
+
+            modelBuilder.Entity("OneOnOne.Api.Data.LinkedEvent", b =>
+                {
+                    b.HasOne("OneOnOne.Api.Data.Person", "Organizer")
+                        .WithMany()
+                        .HasForeignKey("OrganizerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("OneOnOne.Api.Data.Series", "Series")
+                        .WithMany()
+                        .HasForeignKey("SeriesId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Organizer");
+
+                    b.Navigation("Series");
                 });
 
             modelBuilder.Entity("OneOnOne.Api.Data.Meeting", b =>
