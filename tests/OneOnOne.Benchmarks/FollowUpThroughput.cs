@@ -111,13 +111,21 @@ internal static class FollowUpThroughput
             series.SetParticipants(manager.Id, report.Id);
             db.People.AddRange(manager, report);
             db.Series.Add(series);
+            // Read from the calendar "tomorrow" as far as the jobs can tell: this run measures sending, not Graph
+            // (that is the `calendar` run's), so every confirmation before a send is a fresh one.
+            db.LinkedEvents.Add(new LinkedEvent
+            {
+                TenantId = tenant, SeriesId = series.Id, ICalUId = $"bench-{i}", OrganizerId = manager.Id, IsRecurring = true, CheckedUtc = DateTime.UtcNow.AddDays(1),
+            });
             return series;
         }).ToList();
+        var links = db.ChangeTracker.Entries<LinkedEvent>().ToDictionary(e => e.Entity.SeriesId, e => e.Entity.Id);
         var ended = DateTime.UtcNow.AddHours(-1);
         for (var i = 0; i < count / 2; i++)
         {
             var start = ended.AddMinutes(-30).AddSeconds(-i);
-            db.Meetings.Add(new Meeting { TenantId = tenant, SeriesId = pairs[i % pairs.Count].Id, StartUtc = start, EndUtc = start.AddMinutes(30), Subject = "1:1" });
+            var series = pairs[i % pairs.Count].Id;
+            db.Meetings.Add(new Meeting { TenantId = tenant, SeriesId = series, StartUtc = start, EndUtc = start.AddMinutes(30), Subject = "1:1", LinkedEventId = links[series] });
         }
 
         await db.SaveChangesAsync();

@@ -1,9 +1,13 @@
 using BenchmarkDotNet.Running;
 
-// `followups` measures end-to-end follow-up throughput (see FollowUpThroughput); anything else goes to BenchmarkDotNet.
-if (args.FirstOrDefault() == "followups")
+// `followups` measures end-to-end follow-up throughput (see FollowUpThroughput), `calendar` the reconciliation against a
+// local Graph (see CalendarReconciliation); anything else goes to BenchmarkDotNet.
+switch (args.FirstOrDefault())
 {
-    return await OneOnOne.Benchmarks.FollowUpThroughput.RunAsync(args[1..]);
+    case "followups":
+        return await OneOnOne.Benchmarks.FollowUpThroughput.RunAsync(args[1..]);
+    case "calendar":
+        return await OneOnOne.Benchmarks.CalendarReconciliation.RunAsync(args[1..]);
 }
 
 // The API's public Program type is visible here too, so name a type of this assembly.
