@@ -55,7 +55,7 @@ internal static class CalendarReconciliation
     {
         await using var graph = await GraphStub.StartAsync(latency);
         var databaseName = $"oneonone_bench_{Guid.NewGuid():N}";
-        await using var host = new Host(graph.BaseUrl, postgres is null ? null : new Npgsql.NpgsqlConnectionStringBuilder(postgres) { Database = databaseName }.ConnectionString, parallelism);
+        await using var host = new Host(graph.BaseUrl, postgres is null ? null : BenchmarkHost.WithDatabase(postgres, databaseName), parallelism);
         try
         {
             await SeedAsync(host, count);
@@ -77,11 +77,7 @@ internal static class CalendarReconciliation
         {
             if (postgres is not null)
             {
-                await using var connection = new Npgsql.NpgsqlConnection(postgres);
-                await connection.OpenAsync();
-                Npgsql.NpgsqlConnection.ClearAllPools();
-                await using var drop = new Npgsql.NpgsqlCommand($"DROP DATABASE IF EXISTS \"{databaseName}\" WITH (FORCE)", connection);
-                await drop.ExecuteNonQueryAsync();
+                await BenchmarkHost.DropDatabaseAsync(postgres, databaseName);
             }
         }
     }
@@ -121,42 +117,21 @@ internal static class CalendarReconciliation
         return person;
     }
 
-    private sealed class Host(string graphBaseUrl, string? postgres, int parallelism) : WebApplicationFactory<CalendarSync>
+    private sealed class Host(string graphBaseUrl, string? postgres, int parallelism) : BenchmarkHost(
+        postgres,
+        new Dictionary<string, string>
+        {
+            ["FollowUps:Enabled"] = "false",
+            ["Calendar:Source"] = "Graph",
+            ["Graph:BaseUrl"] = graphBaseUrl,
+            ["Calendar:ReconcileParallelism"] = parallelism.ToString(CultureInfo.InvariantCulture),
+        },
+        services => services.AddScoped<IGraphTokenSource, StaticTokens>())
     {
-        private readonly string dataFolder = Directory.CreateTempSubdirectory("oneonone-bench-").FullName;
-
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            builder.UseSolutionRelativeContentRoot("backend/OneOnOne.Api");
-            builder.UseEnvironment("Development");
-            builder.UseSetting("App:DataFolder", dataFolder);
-            builder.UseSetting("Database:Provider", postgres is null ? "Sqlite" : "PostgreSql");
-            builder.UseSetting("ConnectionStrings:OneOnOne", postgres ?? $"Data Source={Path.Combine(dataFolder, "oneonone.db")}");
-            builder.UseSetting("Demo:Seed", "false");
-            builder.UseSetting("FollowUps:Enabled", "false");
-            builder.UseSetting("Calendar:Source", "Graph");
-            builder.UseSetting("Graph:BaseUrl", graphBaseUrl);
-            builder.UseSetting("Calendar:ReconcileParallelism", parallelism.ToString(CultureInfo.InvariantCulture));
-            builder.UseSetting("Logging:LogLevel:Default", "Warning");
-            builder.ConfigureTestServices(services => services.AddScoped<IGraphTokenSource, StaticTokens>());
-        }
-
-        public async Task<T> WithDbAsync<T>(Func<OneOnOneDb, Task<T>> work)
-        {
-            await using var scope = Services.CreateAsyncScope();
-            return await work(scope.ServiceProvider.GetRequiredService<OneOnOneDb>());
-        }
-
         public async Task ReconcileAsync()
         {
             await using var scope = Services.CreateAsyncScope();
             await scope.ServiceProvider.GetRequiredService<CalendarSync>().RunAsync(CancellationToken.None);
-        }
-
-        public override async ValueTask DisposeAsync()
-        {
-            await base.DisposeAsync();
-            Directory.Delete(dataFolder, recursive: true);
         }
     }
 

@@ -52,7 +52,7 @@ internal static class FollowUpThroughput
     {
         await using var smtp = new SmtpSink();
         var databaseName = $"oneonone_bench_{Guid.NewGuid():N}";
-        var hosts = Enumerable.Range(0, instances).Select(_ => new Host(transport, smtp.Port, database is null ? null : WithDatabase(database, databaseName))).ToList();
+        var hosts = Enumerable.Range(0, instances).Select(_ => new Host(transport, smtp.Port, database is null ? null : BenchmarkHost.WithDatabase(database, databaseName))).ToList();
         try
         {
             _ = hosts[0].Services;
@@ -83,17 +83,10 @@ internal static class FollowUpThroughput
 
             if (database is not null)
             {
-                await using var connection = new Npgsql.NpgsqlConnection(WithDatabase(database, "postgres"));
-                await connection.OpenAsync();
-                Npgsql.NpgsqlConnection.ClearAllPools();
-                await using var drop = new Npgsql.NpgsqlCommand($"DROP DATABASE IF EXISTS \"{databaseName}\" WITH (FORCE)", connection);
-                await drop.ExecuteNonQueryAsync();
+                await BenchmarkHost.DropDatabaseAsync(database, databaseName);
             }
         }
     }
-
-    private static string WithDatabase(string connectionString, string database) =>
-        new Npgsql.NpgsqlConnectionStringBuilder(connectionString) { Database = database }.ConnectionString;
 
     /// <summary>count/2 meetings that ended an hour ago, over 100 pairs: each owes both people a recap.</summary>
     private static async Task SeedAsync(Host host, int count)
@@ -137,27 +130,15 @@ internal static class FollowUpThroughput
     private static string? StringArg(string[] args, string name) =>
         args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
 
-    private sealed class Host(string transport, int smtpPort, string? postgres) : WebApplicationFactory<FollowUpSweep>
+    private sealed class Host(string transport, int smtpPort, string? postgres) : BenchmarkHost(postgres, new Dictionary<string, string>
     {
-        private readonly string dataFolder = Directory.CreateTempSubdirectory("oneonone-bench-").FullName;
-
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            // A console app has no test-project content-root metadata: point at the API project in the repository.
-            builder.UseSolutionRelativeContentRoot("backend/OneOnOne.Api");
-            builder.UseEnvironment("Development");
-            builder.UseSetting("App:DataFolder", dataFolder);
-            builder.UseSetting("Database:Provider", postgres is null ? "Sqlite" : "PostgreSql");
-            builder.UseSetting("ConnectionStrings:OneOnOne", postgres ?? $"Data Source={Path.Combine(dataFolder, "oneonone.db")}");
-            builder.UseSetting("Demo:Seed", "false");
-            builder.UseSetting("FollowUps:RecurringSweep", "false");
-            builder.UseSetting("Mail:Transport", transport);
-            builder.UseSetting("Mail:SmtpHost", "127.0.0.1");
-            builder.UseSetting("Mail:SmtpPort", smtpPort.ToString(CultureInfo.InvariantCulture));
-            builder.UseSetting("Mail:SmtpSecurity", "None");
-            builder.UseSetting("Logging:LogLevel:Default", "Warning");
-        }
-
+        ["FollowUps:RecurringSweep"] = "false",
+        ["Mail:Transport"] = transport,
+        ["Mail:SmtpHost"] = "127.0.0.1",
+        ["Mail:SmtpPort"] = smtpPort.ToString(CultureInfo.InvariantCulture),
+        ["Mail:SmtpSecurity"] = "None",
+    })
+    {
         public async Task SweepAsync()
         {
             await using var scope = Services.CreateAsyncScope();
@@ -168,12 +149,6 @@ internal static class FollowUpThroughput
         {
             await using var scope = Services.CreateAsyncScope();
             return await scope.ServiceProvider.GetRequiredService<OneOnOneDb>().FollowUps.IgnoreQueryFilters().CountAsync(f => f.Status == FollowUpStatus.Sent);
-        }
-
-        public override async ValueTask DisposeAsync()
-        {
-            await base.DisposeAsync();
-            Directory.Delete(dataFolder, recursive: true);
         }
     }
 

@@ -37,6 +37,9 @@ public sealed record CalendarEvent(
             .DistinctBy(a => NormalizeAddress(a.Address))
             .ToList();
 
+    /// <summary>The people of the event: a room booked for the conversation is not a third person.</summary>
+    public IReadOnlyList<CalendarAttendee> Invitees => People.Where(p => !p.IsResource).ToList();
+
     public static string NormalizeAddress(string address) => address.Trim().ToLowerInvariant();
 }
 

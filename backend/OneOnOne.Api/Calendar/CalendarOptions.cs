@@ -20,6 +20,12 @@ public sealed class CalendarOptions
     /// <summary>How far back the calendar is compared: far enough to confirm a meeting that just ended before its recap.</summary>
     public TimeSpan Lookback { get; set; } = TimeSpan.FromDays(2);
 
+    /// <summary>Where the window the calendar is compared in starts: occurrences before it are history.</summary>
+    public DateTime WindowFrom(DateTime nowUtc) => nowUtc - Lookback;
+
+    /// <summary>Where the window ends: occurrences after it are not meetings yet.</summary>
+    public DateTime WindowTo(DateTime nowUtc) => nowUtc + Horizon;
+
     /// <summary>How often each followed event is read again from its organizer's calendar, whatever else happens.</summary>
     public TimeSpan ReconcileInterval { get; set; } = TimeSpan.FromHours(1);
 

@@ -158,7 +158,7 @@ public sealed class CalendarSync(
         if (link.OrganizerEventId is { } eventId)
         {
             occurrences = link.IsRecurring
-                ? await calendar.GetOccurrencesAsync(owner, eventId, now - Options.Lookback, now + Options.Horizon, cancellationToken)
+                ? await calendar.GetOccurrencesAsync(owner, eventId, Options.WindowFrom(now), Options.WindowTo(now), cancellationToken)
                 : await calendar.GetEventAsync(owner, eventId, cancellationToken) is { } single ? [single] : null;
         }
 
@@ -183,8 +183,8 @@ public sealed class CalendarSync(
         CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        var from = now - Options.Lookback;
-        var to = now + Options.Horizon;
+        var from = Options.WindowFrom(now);
+        var to = Options.WindowTo(now);
         if (!attendeesVerified && occurrences.FirstOrDefault(o => !o.IsCancelled) is { } sample)
         {
             var problem = await AttendeeProblemAsync(link.Series, sample, cancellationToken);
@@ -209,14 +209,15 @@ public sealed class CalendarSync(
         var all = opened is null || occurrences.Any(o => o.Id == opened.Id || (o.OriginalStartUtc is not null && o.OriginalStartUtc == opened.OriginalStartUtc))
             ? occurrences
             : occurrences.Append(opened).ToList();
+        // The window's meetings, and the opened occurrence's wherever it lies (an old invite opened again).
+        var openedOriginalStart = opened?.OriginalStartUtc;
+        var openedStart = opened?.StartUtc;
         var meetings = await db.Meetings.IgnoreQueryFilters()
             .Where(m => m.SeriesId == link.SeriesId
-                && (m.StartUtc >= from || (m.LinkedEventId == link.Id && (!link.IsRecurring || m.OriginalStartUtc >= from))))
+                && (m.StartUtc >= from
+                    || (m.LinkedEventId == link.Id && (!link.IsRecurring || m.OriginalStartUtc >= from || m.OriginalStartUtc == openedOriginalStart))
+                    || (m.LinkedEventId == null && m.StartUtc == openedStart)))
             .ToListAsync(cancellationToken);
-        if (opened is not null && Find(meetings, link, opened) is null && await FindOutsideWindowAsync(link, opened, cancellationToken) is { } older)
-        {
-            meetings.Add(older);
-        }
 
         var seen = new HashSet<Guid>();
         var cancelled = new List<Meeting>();
@@ -326,13 +327,6 @@ public sealed class CalendarSync(
             : meetings.FirstOrDefault(m => m.LinkedEventId == link.Id)
                 ?? meetings.FirstOrDefault(m => m.LinkedEventId == null && m.StartUtc == occurrence.StartUtc);
 
-    private Task<Meeting?> FindOutsideWindowAsync(LinkedEvent link, CalendarEvent opened, CancellationToken cancellationToken) =>
-        link.IsRecurring && opened.OriginalStartUtc is { } original
-            ? db.Meetings.IgnoreQueryFilters().FirstOrDefaultAsync(m => m.SeriesId == link.SeriesId
-                && ((m.LinkedEventId == link.Id && m.OriginalStartUtc == original) || (m.LinkedEventId == null && m.StartUtc == opened.StartUtc)), cancellationToken)
-            : db.Meetings.IgnoreQueryFilters().FirstOrDefaultAsync(m => m.SeriesId == link.SeriesId
-                && (m.LinkedEventId == link.Id || (m.LinkedEventId == null && m.StartUtc == opened.StartUtc)), cancellationToken);
-
     private static void Link(Meeting meeting, LinkedEvent link, CalendarEvent occurrence)
     {
         meeting.LinkedEventId = link.Id;
@@ -348,7 +342,7 @@ public sealed class CalendarSync(
     /// <summary>Why the event's people are not (any more) the series' two people; null when they are.</summary>
     public async Task<string?> AttendeeProblemAsync(Series series, CalendarEvent occurrence, CancellationToken cancellationToken)
     {
-        var people = occurrence.People.Where(p => !p.IsResource).ToList();
+        var people = occurrence.Invitees;
         if (people.Count != 2)
         {
             return $"The event has {people.Count} people.";
@@ -369,7 +363,7 @@ public sealed class CalendarSync(
                     return "Someone other than the series' two people is on the event.";
                 }
 
-                PersonRefresh.Apply(participant, user);
+                participant.Refresh(user.DisplayName, user.Address);
             }
 
             found.Add(participant.Id);
@@ -383,7 +377,7 @@ public sealed class CalendarSync(
         logger.LogInformation("Calendar event {LinkedEventId} ended: {Reason}", link.Id, reason);
         link.SetState(LinkedEventState.Ended, reason);
         link.CheckedUtc = now;
-        var since = now - Options.Lookback;
+        var since = Options.WindowFrom(now);
         var future = await db.Meetings.IgnoreQueryFilters()
             .Where(m => m.LinkedEventId == link.Id && m.Status == MeetingStatus.Scheduled && m.StartUtc >= since)
             .ToListAsync(cancellationToken);
@@ -446,7 +440,7 @@ public sealed class CalendarSync(
             person.AccountState = user is null ? AccountState.Deleted : user.AccountEnabled ? AccountState.Active : AccountState.Disabled;
             if (user is not null)
             {
-                PersonRefresh.Apply(person, user);
+                person.Refresh(user.DisplayName, user.Address);
             }
             else
             {
@@ -457,23 +451,5 @@ public sealed class CalendarSync(
         }
 
         await db.SaveChangesAsync(cancellationToken);
-    }
-}
-
-/// <summary>Takes over what the directory says a person is called and where their mail goes.</summary>
-public static class PersonRefresh
-{
-    public static void Apply(Person person, DirectoryUser user)
-    {
-        var name = UserText.CleanLine(user.DisplayName);
-        if (name.Length is > 0 and <= Limits.DisplayName && name != person.DisplayName)
-        {
-            person.DisplayName = name;
-        }
-
-        if (user.Address is { Length: > 0 and <= Limits.Email } address && Person.Normalize(address) != person.NormalizedEmail)
-        {
-            person.SetEmail(address);
-        }
     }
 }

@@ -43,9 +43,8 @@ public sealed class GraphCalendar(GraphClients graph, IOptions<CalendarOptions> 
         }, cancellationToken);
 
     public async Task<IReadOnlyList<CalendarEvent>?> GetOccurrencesAsync(
-        CalendarOwner owner, string seriesMasterId, DateTime fromUtc, DateTime toUtc, CancellationToken cancellationToken)
-    {
-        var pages = await ReadAsync<List<CalendarEvent>>(async cancel =>
+        CalendarOwner owner, string seriesMasterId, DateTime fromUtc, DateTime toUtc, CancellationToken cancellationToken) =>
+        await ReadAsync<List<CalendarEvent>>(async cancel =>
         {
             var instances = Mailbox(owner).Events[seriesMasterId].Instances;
             var page = await instances.GetAsync(request =>
@@ -65,8 +64,6 @@ public sealed class GraphCalendar(GraphClients graph, IOptions<CalendarOptions> 
 
             return all;
         }, cancellationToken);
-        return pages;
-    }
 
     private Microsoft.Graph.Users.Item.UserItemRequestBuilder Mailbox(CalendarOwner owner) =>
         (owner.AsSignedInCaller ? graph.ForUser(DelegatedScope) : graph.ForApplication(owner.TenantId)).Users[owner.ObjectId];

@@ -40,6 +40,32 @@ public sealed class Person : ITenantOwned
     public bool NoReminders { get; set; }
     public bool NoDigests { get; set; }
 
+    /// <summary>
+    /// Takes over the name and address that the token or the directory gives now; a blank one keeps what is there.
+    /// Answers whether anything changed. They are attributes: nothing finds a person by them.
+    /// </summary>
+    public bool Refresh(string? displayName, string? email)
+    {
+        var changed = false;
+        var name = Clip(UserText.CleanLine(displayName), Limits.DisplayName);
+        if (name.Length > 0 && name != DisplayName)
+        {
+            DisplayName = name;
+            changed = true;
+        }
+
+        var address = Clip((email ?? "").Trim(), Limits.Email);
+        if (address.Length > 0 && Normalize(address) != NormalizedEmail)
+        {
+            SetEmail(address);
+            changed = true;
+        }
+
+        return changed;
+    }
+
+    private static string Clip(string text, int length) => text.Length <= length ? text : text[..length];
+
     public void SetEmail(string email)
     {
         Email = email.Trim();

@@ -21,13 +21,11 @@ public sealed class CallerEnrollment(OneOnOneDb db, CallerScope scope)
         }
 
         scope.Set(tenantId, personId: null);
-        var name = Clip(CallerClaims.DisplayName(user) ?? objectId, Limits.DisplayName);
-        var email = Clip(CallerClaims.Email(user) ?? "", Limits.Email);
         var person = await db.People.FirstOrDefaultAsync(p => p.ObjectId == objectId, cancellationToken);
         if (person is null)
         {
-            person = new Person { TenantId = tenantId, ObjectId = objectId, DisplayName = name };
-            person.SetEmail(email);
+            person = new Person { TenantId = tenantId, ObjectId = objectId, DisplayName = objectId };
+            person.Refresh(CallerClaims.DisplayName(user), CallerClaims.Email(user));
             db.People.Add(person);
             try
             {
@@ -41,15 +39,9 @@ public sealed class CallerEnrollment(OneOnOneDb db, CallerScope scope)
                     ?? throw new InvalidOperationException("The caller could not be enrolled.");
             }
         }
-        else if (person.DisplayName != name || (email.Length > 0 && Person.Normalize(email) != person.NormalizedEmail) || person.AccountState != AccountState.Active)
+        else if (person.Refresh(CallerClaims.DisplayName(user), CallerClaims.Email(user)) | person.AccountState != AccountState.Active)
         {
             // Signed in, so the account exists and is enabled, under the name and address the token carries now.
-            person.DisplayName = name;
-            if (email.Length > 0)
-            {
-                person.SetEmail(email);
-            }
-
             person.AccountState = AccountState.Active;
             await db.SaveChangesAsync(cancellationToken);
         }
@@ -57,6 +49,4 @@ public sealed class CallerEnrollment(OneOnOneDb db, CallerScope scope)
         scope.Set(tenantId, person.Id);
         return person;
     }
-
-    private static string Clip(string text, int length) => text.Length <= length ? text : text[..length];
 }

@@ -57,7 +57,7 @@ public static class ResolveMeeting
 
             var now = clock.GetUtcNow().UtcDateTime;
             var occurrences = master.Type == CalendarEventType.SeriesMaster
-                ? await calendar.GetOccurrencesAsync(owner, master.Id, now - options.Value.Lookback, now + options.Value.Horizon, cancellationToken) ?? []
+                ? await calendar.GetOccurrencesAsync(owner, master.Id, options.Value.WindowFrom(now), options.Value.WindowTo(now), cancellationToken) ?? []
                 : [opened];
             if (opened.Type == CalendarEventType.SeriesMaster)
             {
@@ -102,8 +102,7 @@ public static class ResolveMeeting
     private static async Task<(List<Participant> People, ProblemHttpResult? Refusal)> ReadPeopleAsync(
         CalendarEvent opened, Caller caller, IDirectory directory, string language, CancellationToken cancellationToken)
     {
-        // A room booked for the conversation is not a third person.
-        var invited = opened.People.Where(p => !p.IsResource).ToList();
+        var invited = opened.Invitees;
         if (invited.Count != 2)
         {
             return ([], NotAOneOnOne(language, Texts.NotAOneOnOneCount, invited.Count));
@@ -189,7 +188,7 @@ public static class ResolveMeeting
             db.People.Add(person);
         }
 
-        PersonRefresh.Apply(person, user);
+        person.Refresh(user.DisplayName, user.Address);
         person.AccountState = user.AccountEnabled ? AccountState.Active : AccountState.Disabled;
         await db.SaveChangesAsync(cancellationToken);
         return person;
