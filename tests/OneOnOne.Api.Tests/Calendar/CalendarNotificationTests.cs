@@ -31,26 +31,51 @@ public abstract class CalendarNotificationTests(ApiFactory api) : ProviderTests(
         Assert.Equal("Validation: Testing client application", await response.Content.ReadAsStringAsync(Cancel));
     }
 
-    [Fact]
-    public async Task A_notification_with_the_subscriptions_secret_has_the_calendar_read_again_before_the_interval()
+    [Theory]
+    [InlineData("moved")]
+    [InlineData("cancelled")]
+    [InlineData("attendees changed")]
+    [InlineData("series deleted")]
+    public async Task A_notification_with_the_subscriptions_secret_has_the_calendar_read_again_before_the_interval(string change)
     {
         var (weekly, subscription) = await WeeklyWithSubscriptionAsync();
         var second = weekly.Start.AddDays(7);
-        Api.Workplace.MoveOccurrence(weekly.EventId, second, second.AddHours(2));
+        switch (change)
+        {
+            case "moved":
+                Api.Workplace.MoveOccurrence(weekly.EventId, second, second.AddHours(2));
+                break;
+            case "cancelled":
+                Api.Workplace.CancelOccurrence(weekly.EventId, second);
+                break;
+            case "attendees changed":
+                var third = Api.InDirectory(TestPerson.New(weekly.Manager.TenantId));
+                Api.Workplace.SetAttendees(weekly.EventId, [OneOnOnePair.Attendee(weekly.Report), OneOnOnePair.Attendee(third)]);
+                break;
+            default:
+                Api.Workplace.DeleteEvent(weekly.EventId);
+                break;
+        }
 
         // Read an hour ago or not: the reconciliation leaves an event it read recently alone...
         await RunReconciliationAsync();
-        var untouched = await StartOfAsync(weekly.Resolved.SeriesId, second);
+        var untouched = await StateAsync(weekly.Resolved.SeriesId, second);
         // ...until a notification says its organizer's calendar changed.
         var answer = await NotifyAsync(Api.CreateClient(), subscription, Secret);
         var nudged = await Api.WithDbAsync(db => db.LinkedEvents.IgnoreQueryFilters().SingleAsync(l => l.SeriesId == weekly.Resolved.SeriesId, Cancel));
         await RunReconciliationAsync();
-        var moved = await StartOfAsync(weekly.Resolved.SeriesId, second);
+        var read = await StateAsync(weekly.Resolved.SeriesId, second);
 
-        Assert.Equal(second, untouched);
+        Assert.Equal((second, MeetingStatus.Scheduled, LinkedEventState.Active), untouched);
         Assert.Equal(HttpStatusCode.Accepted, answer.StatusCode);
         Assert.Null(nudged.CheckedUtc);
-        Assert.Equal(second.AddHours(2), moved);
+        Assert.Equal(change switch
+        {
+            "moved" => (second.AddHours(2), MeetingStatus.Scheduled, LinkedEventState.Active),
+            "cancelled" => (second, MeetingStatus.Cancelled, LinkedEventState.Active),
+            "attendees changed" => (second, MeetingStatus.Scheduled, LinkedEventState.Paused),
+            _ => (second, MeetingStatus.Cancelled, LinkedEventState.Ended),
+        }, read);
     }
 
     public static TheoryData<string, string?, string> Forgeries => new()
@@ -102,7 +127,7 @@ public abstract class CalendarNotificationTests(ApiFactory api) : ProviderTests(
         Assert.Null(await CheckedAsync(weekly.Resolved.SeriesId));
     }
 
-    private sealed record Weekly(string EventId, DateTime Start, ResolveMeetingResponse Resolved);
+    private sealed record Weekly(TestPerson Manager, TestPerson Report, string EventId, DateTime Start, ResolveMeetingResponse Resolved);
 
     /// <summary>A weekly 1-on-1 from tomorrow, opened once, and a subscription on its organizer's calendar.</summary>
     private async Task<(Weekly Weekly, string SubscriptionId)> WeeklyWithSubscriptionAsync()
@@ -123,7 +148,7 @@ public abstract class CalendarNotificationTests(ApiFactory api) : ProviderTests(
             });
             return await db.SaveChangesAsync(Cancel);
         });
-        return (new Weekly(eventId, start, resolved), subscriptionId);
+        return (new Weekly(manager, report, eventId, start, resolved), subscriptionId);
     }
 
     private static Task<HttpResponseMessage> NotifyAsync(HttpClient client, string subscriptionId, string? clientState) =>
@@ -151,8 +176,13 @@ public abstract class CalendarNotificationTests(ApiFactory api) : ProviderTests(
         await scope.ServiceProvider.GetRequiredService<CalendarSync>().RunAsync(Cancel);
     }
 
-    private Task<DateTime> StartOfAsync(Guid seriesId, DateTime originalStart) =>
-        Api.WithDbAsync(db => db.Meetings.IgnoreQueryFilters().Where(m => m.SeriesId == seriesId && m.OriginalStartUtc == originalStart).Select(m => m.StartUtc).SingleAsync(Cancel));
+    /// <summary>The meeting first scheduled at <paramref name="originalStart"/>, and how its event is followed.</summary>
+    private async Task<(DateTime Start, MeetingStatus Status, LinkedEventState Event)> StateAsync(Guid seriesId, DateTime originalStart)
+    {
+        var meeting = await Api.WithDbAsync(db => db.Meetings.IgnoreQueryFilters().AsNoTracking().SingleAsync(m => m.SeriesId == seriesId && m.OriginalStartUtc == originalStart, Cancel));
+        var state = await Api.WithDbAsync(db => db.LinkedEvents.IgnoreQueryFilters().Where(l => l.SeriesId == seriesId).Select(l => l.State).SingleAsync(Cancel));
+        return (meeting.StartUtc, meeting.Status, state);
+    }
 
     private Task<DateTime?> CheckedAsync(Guid seriesId) =>
         Api.WithDbAsync(db => db.LinkedEvents.IgnoreQueryFilters().Where(l => l.SeriesId == seriesId).Select(l => l.CheckedUtc).SingleAsync(Cancel));
