@@ -15,6 +15,19 @@ using OneOnOne.Api.Pane;
 using OneOnOne.Api.Privacy;
 using Scalar.AspNetCore;
 
+if (args.FirstOrDefault() == MigrateCommand.Name)
+{
+    try
+    {
+        return await MigrateCommand.RunAsync(args);
+    }
+    catch (StartupConfigurationException e)
+    {
+        Console.Error.WriteLine($"OneOnOne cannot migrate: {e.Message}");
+        return 1;
+    }
+}
+
 WebApplication app;
 try
 {
@@ -39,7 +52,9 @@ static WebApplication BuildApp(string[] args)
     builder.Services.AddSingleton(paths);
     builder.Services.AddSingleton(TimeProvider.System);
     builder.Services.AddOneOnOneProblems();
+    builder.Services.AddPublicAddress(builder.Configuration, builder.Environment);
     builder.Services.AddOneOnOneData(builder.Configuration, paths);
+    builder.Services.AddOneOnOneKeyProtection(builder.Configuration, builder.Environment);
     builder.Services.AddOneOnOneAuthentication(builder.Configuration, authenticationMode);
     builder.Services.AddOneOnOneGraph(builder.Configuration, authenticationMode);
     builder.Services.AddCalendar(builder.Configuration, authenticationMode);
@@ -48,12 +63,14 @@ static WebApplication BuildApp(string[] args)
     builder.Services.AddHealthChecks().AddDbContextCheck<OneOnOneDb>("database");
     builder.Services.AddAddIn();
     builder.Services.AddDocuments();
-    builder.Services.AddFollowUps(builder.Configuration, authenticationMode);
+    builder.Services.AddFollowUps(builder.Configuration);
     builder.Services.AddOneOnOneTransportSecurity(builder.Configuration);
     builder.Services.AddOneOnOneRequestLimits(builder.Configuration);
+    builder.Services.AddOneOnOneProxies(builder.Configuration);
 
     var app = builder.Build();
 
+    app.UseOneOnOneProxies();
     app.UseOneOnOneSecurityHeaders();
     app.UseOneOnOneTransportSecurity();
     app.UseExceptionHandler();
@@ -65,8 +82,12 @@ static WebApplication BuildApp(string[] args)
     app.UseAuthorization();
     app.UseMiddleware<CallerMiddleware>();
 
-    app.MapOpenApi();
-    app.MapScalarApiReference("/api-reference", options => options.WithTitle("OneOnOne API"));
+    // The API's description helps an attacker more than a user: public only in Development unless configured.
+    if (app.Configuration.GetValue("OpenApi:Public", app.Environment.IsDevelopment()))
+    {
+        app.MapOpenApi();
+        app.MapScalarApiReference("/api-reference", options => options.WithTitle("OneOnOne API"));
+    }
     app.MapHealthChecks("/health").AllowAnonymous();
     app.MapIdentityEndpoints(authenticationMode);
     app.MapMeetingsEndpoints();

@@ -9,6 +9,7 @@ using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 using OneOnOne.Api.Data;
 using OneOnOne.Api.Graph;
+using OneOnOne.Api.Hosting;
 using OneOnOne.Api.Identity;
 using OneOnOne.Api.Pane;
 
@@ -100,24 +101,19 @@ public static partial class AddInSetup
                 .AllowAnonymous().ExcludeFromDescription();
         }
 
-        app.MapGet("/manifest.xml", ([FromKeyedServices(AddInManifest.Outlook)] AddInManifest manifest, HttpRequest request, IConfiguration configuration) =>
-                TypedResults.Text(manifest.For(PublicBaseUrl(request, configuration)), "application/xml; charset=utf-8"))
+        app.MapGet("/manifest.xml", ([FromKeyedServices(AddInManifest.Outlook)] AddInManifest manifest, HttpRequest request, PublicAddress address) =>
+                TypedResults.Text(manifest.For(address.For(request)), "application/xml; charset=utf-8"))
             .AllowAnonymous()
             .WithTags("Add-in")
             .WithSummary("The Outlook add-in manifest, with this server's public base URL in every address.");
-        app.MapGet("/word-manifest.xml", ([FromKeyedServices(AddInManifest.Word)] AddInManifest manifest, HttpRequest request, IConfiguration configuration) =>
-                TypedResults.Text(manifest.For(PublicBaseUrl(request, configuration)), "application/xml; charset=utf-8"))
+        app.MapGet("/word-manifest.xml", ([FromKeyedServices(AddInManifest.Word)] AddInManifest manifest, HttpRequest request, PublicAddress address) =>
+                TypedResults.Text(manifest.For(address.For(request)), "application/xml; charset=utf-8"))
             .AllowAnonymous()
             .WithTags("Add-in")
             .WithSummary("The Word add-in manifest (the pane beside the meeting-notes document), with this server's public base URL in every address.");
         return app;
     }
 
-    /// <summary>App:PublicBaseUrl when set (behind a proxy, say), else the address the request came to.</summary>
-    public static string PublicBaseUrl(HttpRequest request, IConfiguration configuration) =>
-        (configuration["App:PublicBaseUrl"] is { Length: > 0 } configured
-            ? configured
-            : $"{request.Scheme}://{request.Host}{request.PathBase}").TrimEnd('/');
 
     /// <summary>
     /// The sign-in configuration as data in the page (type application/json is never run, so the strict script-src

@@ -58,7 +58,6 @@ public static class DatabaseSetup
                 break;
         }
 
-        services.AddSingleton(new DatabaseInfo(provider, connectionString));
         return services;
     }
 
@@ -69,7 +68,7 @@ public static class DatabaseSetup
         services.AddDbContext<TContext>((sp, options) => Configure((DbContextOptionsBuilder<TContext>)options, provider, connectionString)
             .AddInterceptors(sp.GetServices<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>()));
         services.AddScoped<OneOnOneDb>(sp => sp.GetRequiredService<TContext>());
-        services.AddDataProtection().SetApplicationName("OneOnOne").PersistKeysToDbContext<TContext>();
+        services.AddDataProtection().PersistKeysToDbContext<TContext>();
     }
 
     public static DbContextOptionsBuilder<TContext> Configure<TContext>(
@@ -104,6 +103,19 @@ public static class DatabaseSetup
         return builder.ConnectionString;
     }
 
+    /// <summary>With data rights only the app cannot migrate: it refuses to run on a schema older than itself.</summary>
+    public static async Task RequireMigratedAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<OneOnOneDb>();
+        var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
+        if (pending.Count > 0)
+        {
+            throw new InvalidOperationException(
+                $"The database lacks {pending.Count} migrations ({pending[^1]}) and Database:ApplyMigrations is false: run `OneOnOne.Api migrate` (or its --script) first.");
+        }
+    }
+
     public static async Task MigrateAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
         await using var scope = services.CreateAsyncScope();
@@ -127,5 +139,3 @@ public static class DatabaseSetup
         }
     }
 }
-
-public sealed record DatabaseInfo(DatabaseProvider Provider, string ConnectionString);

@@ -3,7 +3,7 @@ using OneOnOne.Api.Identity;
 namespace OneOnOne.Api.Data;
 
 /// <summary>
-/// Migrates the database (and adds the demo tenant where configured) before the server takes requests.
+/// Migrates the database (unless the schema is a separate step: Database:ApplyMigrations=false, see MigrateCommand) (and adds the demo tenant where configured) before the server takes requests.
 /// A hosted service rather than code after Build(), so every host of the app, tests included, gets it.
 /// </summary>
 internal sealed class DatabaseStartup(IServiceProvider services, IConfiguration configuration, AuthenticationSettings authentication, TimeProvider clock)
@@ -11,7 +11,15 @@ internal sealed class DatabaseStartup(IServiceProvider services, IConfiguration 
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        await DatabaseSetup.MigrateAsync(services, cancellationToken);
+        if (configuration.GetValue("Database:ApplyMigrations", defaultValue: true))
+        {
+            await DatabaseSetup.MigrateAsync(services, cancellationToken);
+        }
+        else
+        {
+            await DatabaseSetup.RequireMigratedAsync(services, cancellationToken);
+        }
+
         if (configuration.GetValue("Demo:Seed", defaultValue: authentication.Mode == AuthenticationMode.Development))
         {
             await using var scope = services.CreateAsyncScope();

@@ -14,7 +14,10 @@ public static class Limits
     public const int NoteText = 20_000;
     public const int OutlookId = 512;
     public const int StateReason = 300;
+    public const int FollowUpError = 2000;
 
     /// <summary>IANA ids are at most about 30 characters, Windows ids about 40.</summary>
     public const int TimeZone = 64;
+
+    public static string Truncate(string text, int length) => text.Length > length ? text[..length] : text;
 }

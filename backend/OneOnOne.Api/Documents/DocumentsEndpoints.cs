@@ -20,7 +20,7 @@ public static class DocumentsEndpoints
     public const int MaxRequestBytes = PackageGuard.MaxUploadBytes + 64 * 1024;
 
     public static async Task<Results<FileContentHttpResult, NotFound, ValidationProblem>> DownloadAsync(
-        Guid meetingId, string? timeZone, Caller caller, OneOnOneDb db, TimeProvider clock, HttpRequest request, IConfiguration configuration,
+        Guid meetingId, string? timeZone, Caller caller, OneOnOneDb db, TimeProvider clock, HttpRequest request, PublicAddress address,
         WordAddInReference wordAddIn, CancellationToken cancellationToken)
     {
         var meeting = await NotesDocumentLoader.FindMeetingAsync(db, meetingId, cancellationToken);
@@ -34,15 +34,15 @@ public static class DocumentsEndpoints
             return UnknownZone(caller);
         }
 
-        return await FileAsync(meeting, caller, zone, db, clock, request, configuration, wordAddIn, cancellationToken);
+        return await FileAsync(meeting, caller, zone, db, clock, request, address, wordAddIn, cancellationToken);
     }
 
     /// <summary>The meeting's notes document as the caller gets it (also from a recap's signed link, FollowUpsEndpoints).</summary>
     public static async Task<FileContentHttpResult> FileAsync(
-        Meeting meeting, Caller caller, TimeZoneInfo zone, OneOnOneDb db, TimeProvider clock, HttpRequest request, IConfiguration configuration,
+        Meeting meeting, Caller caller, TimeZoneInfo zone, OneOnOneDb db, TimeProvider clock, HttpRequest request, PublicAddress address,
         WordAddInReference wordAddIn, CancellationToken cancellationToken)
     {
-        var model = await NotesDocumentLoader.LoadAsync(meeting, caller, PublicBaseUrl(request, configuration), zone, db, clock, cancellationToken);
+        var model = await NotesDocumentLoader.LoadAsync(meeting, caller, address.For(request), zone, db, clock, cancellationToken);
         // Meeting notes are personal: no shared cache keeps a copy.
         request.HttpContext.Response.Headers.CacheControl = "no-store";
         return TypedResults.File(NotesDocumentWriter.Write(model, wordAddIn), NotesDocument.ContentType, NotesDocument.FileName(model.LocalStart));
@@ -116,7 +116,7 @@ public static class DocumentsEndpoints
 
     public static async Task<Results<Ok<OneDriveDocument>, NotFound, ValidationProblem, ProblemHttpResult>> StoreInOneDriveAsync(
         Guid meetingId, string? timeZone, Caller caller, OneOnOneDb db, TimeProvider clock, OneDriveStore oneDrive, HttpContext context,
-        IConfiguration configuration, WordAddInReference wordAddIn, ILoggerFactory logs, CancellationToken cancellationToken)
+        PublicAddress address, WordAddInReference wordAddIn, ILoggerFactory logs, CancellationToken cancellationToken)
     {
         var meeting = await NotesDocumentLoader.FindMeetingAsync(db, meetingId, cancellationToken);
         if (meeting is null)
@@ -134,7 +134,7 @@ public static class DocumentsEndpoints
             return UnknownZone(caller);
         }
 
-        var model = await NotesDocumentLoader.LoadAsync(meeting, caller, PublicBaseUrl(context.Request, configuration), zone, db, clock, cancellationToken);
+        var model = await NotesDocumentLoader.LoadAsync(meeting, caller, address.For(context.Request), zone, db, clock, cancellationToken);
         var series = meeting.Series;
         var other = series.OtherParticipant(caller.PersonId) == series.ManagerId ? series.Manager : series.Report;
         try
@@ -248,9 +248,4 @@ public static class DocumentsEndpoints
         return validation.Problem();
     }
 
-    /// <summary>App:PublicBaseUrl when set (behind a proxy, say), else the address the request came to.</summary>
-    private static string PublicBaseUrl(HttpRequest request, IConfiguration configuration) =>
-        (configuration["App:PublicBaseUrl"] is { Length: > 0 } configured
-            ? configured
-            : $"{request.Scheme}://{request.Host}{request.PathBase}").TrimEnd('/');
 }

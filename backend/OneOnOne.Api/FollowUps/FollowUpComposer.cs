@@ -1,5 +1,4 @@
 using System.Globalization;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using OneOnOne.Api.Agenda;
@@ -28,9 +27,25 @@ public sealed class FollowUpComposer(
         };
         var (stopLabel, unsubscribeUrl) = (StopText(row.Kind).In(language), links.Unsubscribe(recipient.Id, row.Kind));
         var (html, text) = body.Footer(FollowUpTexts.Footer.In(language), stopLabel, unsubscribeUrl).Build();
-        return new OutgoingMail(
-            sender?.Email ?? mail.Value.FromAddress, sender?.DisplayName ?? mail.Value.FromName, recipient.Email, recipient.DisplayName,
-            subject, html, text, row.Id, unsubscribeUrl);
+        var (from, replyTo) = Addresses(sender);
+        return new OutgoingMail(from, new MailAddress(recipient.Email, recipient.DisplayName), replyTo, subject, html, text, row.Id, unsubscribeUrl);
+    }
+
+    /// <summary>
+    /// Mail about a meeting comes from the event's organizer, whose mailbox keeps the copy; where the administrator named
+    /// one service mailbox for Graph, from that mailbox with the organizer to reply to. The digest is the product's own.
+    /// </summary>
+    private (MailAddress From, MailAddress? ReplyTo) Addresses(Person? organizer)
+    {
+        var settings = mail.Value;
+        var service = new MailAddress(settings.GraphSender is { Length: > 0 } graphSender && settings.Transport == MailTransportKind.Graph ? graphSender : settings.FromAddress, settings.FromName);
+        if (organizer is null)
+        {
+            return (service, null);
+        }
+
+        var person = new MailAddress(organizer.Email, organizer.DisplayName);
+        return settings.Transport == MailTransportKind.Graph && settings.GraphSender is { Length: > 0 } ? (service, person) : (person, null);
     }
 
     private static Text StopText(FollowUpKind kind) => kind switch
@@ -87,7 +102,7 @@ public sealed class FollowUpComposer(
         var (notesLink, notesLinkExpires) = links.NotesDocument(meeting.Id, recipient);
         var linkWorksUntil = TimeZoneInfo.ConvertTime(notesLinkExpires, options.Value.MailTimeZone(recipient)).ToString("d MMMM yyyy", Culture(language));
         body.Link(FollowUpTexts.OpenNotes.In(language, linkWorksUntil), notesLink);
-        return (FollowUpTexts.RecapSubject.In(language, other.DisplayName, Format(meeting.StartUtc, recipient, language)), body, meeting.Series.Manager);
+        return (FollowUpTexts.RecapSubject.In(language, other.DisplayName, Format(meeting.StartUtc, recipient, language)), body, await OrganizerAsync(meeting, cancellationToken));
     }
 
     private async Task<(string, MailBody, Person?)> ReminderAsync(Guid meetingId, Person recipient, string language, CancellationToken cancellationToken)
@@ -110,7 +125,7 @@ public sealed class FollowUpComposer(
             .Heading(FollowUpTexts.OpenActions.In(language))
             .List(open.Select(a => $"{a.Text} ({(a.OwnerId == recipient.Id ? FollowUpTexts.You.In(language) : a.OwnerName)})"), FollowUpTexts.Nothing.In(language))
             .Heading(FollowUpTexts.ThinkAbout.In(language)).Paragraph(prompt.Text(language));
-        return (FollowUpTexts.ReminderSubject.In(language, other.DisplayName, when), body, meeting.Series.Manager);
+        return (FollowUpTexts.ReminderSubject.In(language, other.DisplayName, when), body, await OrganizerAsync(meeting, cancellationToken));
     }
 
     private async Task<(string, MailBody, Person?)> DigestAsync(Person recipient, string language, CancellationToken cancellationToken)
@@ -133,6 +148,10 @@ public sealed class FollowUpComposer(
             .AsSplitQuery()
             .SingleAsync(m => m.Id == meetingId, cancellationToken);
 
+    /// <summary>Whose calendar holds the event: not whoever holds the manager role, which the two can swap.</summary>
+    private Task<Person?> OrganizerAsync(Meeting meeting, CancellationToken cancellationToken) =>
+        db.LinkedEvents.IgnoreQueryFilters().Where(l => l.Id == meeting.LinkedEventId).Select(l => l.Organizer).FirstOrDefaultAsync(cancellationToken);
+
     private static Person Other(Meeting meeting, Person recipient) =>
         meeting.Series.ManagerId == recipient.Id ? meeting.Series.Report : meeting.Series.Manager;
 
@@ -141,62 +160,3 @@ public sealed class FollowUpComposer(
     private string Format(DateTime utc, Person recipient, string language) =>
         TimeZoneInfo.ConvertTimeFromUtc(utc, options.Value.MailTimeZone(recipient)).ToString("dddd d MMMM yyyy, HH:mm", Culture(language));
 }
-
-/// <summary>
-/// Absolute links in mails, each signed, so the link itself is the credential: the notes document of a recap, for the
-/// person it was sent to and until it expires, and the one-click unsubscribe link.
-/// </summary>
-public sealed class FollowUpLinks(IConfiguration configuration, IDataProtectionProvider protection, TimeProvider clock, IOptions<FollowUpOptions> options)
-{
-    /// <summary>The data protection purpose of the notes links (tests forge links with it).</summary>
-    public const string NotesPurpose = "OneOnOne.FollowUps.NotesDocument";
-
-    private readonly IDataProtector unsubscribe = protection.CreateProtector("OneOnOne.FollowUps.Unsubscribe");
-    private readonly IDataProtector notes = protection.CreateProtector(NotesPurpose);
-
-    private string BaseUrl => (configuration["App:PublicBaseUrl"] is { Length: > 0 } url ? url : "http://localhost:5080").TrimEnd('/');
-
-    /// <summary>
-    /// A mail client has no bearer token, so the recap cannot link to the API's document. This link carries the meeting,
-    /// the recipient, the address it was sent to (an erased or renamed person's link stops working) and when it expires.
-    /// </summary>
-    public (string Url, DateTimeOffset Expires) NotesDocument(Guid meetingId, Person recipient)
-    {
-        var expires = clock.GetUtcNow().Add(options.Value.NotesLinkLifetime);
-        var token = notes.Protect($"{meetingId:N}|{recipient.Id:N}|{expires.ToUnixTimeSeconds()}|{recipient.NormalizedEmail}");
-        return ($"{BaseUrl}/follow-ups/notes?t={Uri.EscapeDataString(token)}", expires);
-    }
-
-    public NotesLink? ReadNotesToken(string? token) =>
-        Unprotect(notes, token, 4) is [var meeting, var person, var expires, var email]
-        && Guid.TryParseExact(meeting, "N", out var meetingId) && Guid.TryParseExact(person, "N", out var personId)
-        && long.TryParse(expires, out var expiresSeconds)
-            ? new NotesLink(meetingId, personId, DateTimeOffset.FromUnixTimeSeconds(expiresSeconds), email)
-            : null;
-
-    public string Unsubscribe(Guid personId, FollowUpKind kind) =>
-        $"{BaseUrl}/follow-ups/unsubscribe?t={Uri.EscapeDataString(unsubscribe.Protect($"{personId:N}|{kind}"))}";
-
-    public (Guid PersonId, FollowUpKind Kind)? ReadUnsubscribeToken(string? token) =>
-        Unprotect(unsubscribe, token, 2) is [var person, var kindName]
-        && Guid.TryParseExact(person, "N", out var personId) && Enum.TryParse<FollowUpKind>(kindName, out var kind)
-            ? (personId, kind)
-            : null;
-
-    /// <summary>The token's fields (the last one may contain the separator); null when the token is forged or damaged.</summary>
-    private static string[]? Unprotect(IDataProtector protector, string? token, int fields)
-    {
-        try
-        {
-            var parts = protector.Unprotect(token ?? "").Split('|', fields);
-            return parts.Length == fields ? parts : null;
-        }
-        catch (System.Security.Cryptography.CryptographicException)
-        {
-            return null;
-        }
-    }
-}
-
-/// <summary>What a recap's link to the notes document says (see <see cref="FollowUpLinks.NotesDocument"/>).</summary>
-public sealed record NotesLink(Guid MeetingId, Guid PersonId, DateTimeOffset Expires, string NormalizedEmail);

@@ -70,26 +70,48 @@ public sealed class FollowUpJob(
             row.SentUtc = clock.GetUtcNow().UtcDateTime;
             row.LastError = null;
         }
-        catch (MailTransportException e) when (e.Retryable && row.Attempts < options.Value.MaxAttempts)
+        catch (Exception e) when (Permanent(e))
         {
+            await FailAsync(row, e);
+        }
+        catch (Exception e) when (row.Attempts < options.Value.MaxAttempts)
+        {
+            // Whatever stopped this attempt (a refusal to try again, no answer, a database error while composing), the
+            // next one comes after a wait; over Graph it first looks up what this one left in the mailbox.
             var delays = options.Value.RetryDelays;
-            var wait = e.RetryAfter ?? delays[Math.Min(row.Attempts - 1, delays.Length - 1)];
+            var wait = (e as MailTransportException)?.RetryAfter ?? delays[Math.Min(row.Attempts - 1, delays.Length - 1)];
+            db.ChangeTracker.Clear();
+            db.Attach(row);
             row.Status = FollowUpStatus.Pending;
             row.DueUtc = clock.GetUtcNow().UtcDateTime + wait;
             row.EnqueuedUtc = null;
-            row.LastError = e.Message;
-            logger.LogWarning("Follow-up {FollowUpId} attempt {Attempt} failed, next try in {Wait}: {Reason}", row.Id, row.Attempts, wait, e.Message);
+            row.LastError = Reason(e);
+            logger.LogWarning(e is MailTransportException ? null : e, "Follow-up {FollowUpId} attempt {Attempt} failed, next try in {Wait}: {Reason}", row.Id, row.Attempts, wait, row.LastError);
         }
-        catch (Exception e) when (e is MailTransportException or MimeKit.ParseException or FormatException or ArgumentException)
+        catch (Exception e)
         {
-            row.Status = FollowUpStatus.Failed;
-            row.LastError = e.Message;
-            await db.SaveChangesAsync(CancellationToken.None);
-            logger.LogError("Follow-up {FollowUpId} ({Kind}) failed after {Attempts} attempts: {Reason}", row.Id, row.Kind, row.Attempts, e.Message);
-            throw new FollowUpFailedException($"Follow-up {row.Id} ({row.Kind}) failed: {e.Message}", e);
+            await FailAsync(row, e);
         }
 
         await db.SaveChangesAsync(CancellationToken.None);
+    }
+
+    /// <summary>Will fail the same way every time: a refused address or mailbox, a mail that cannot be written.</summary>
+    private static bool Permanent(Exception e) =>
+        e is MailTransportException { Retryable: false } or MimeKit.ParseException or FormatException or ArgumentException;
+
+    private static string Reason(Exception e) =>
+        Limits.Truncate(e is MailTransportException ? e.Message : $"{e.GetType().Name}: {e.Message}", Limits.FollowUpError);
+
+    private async Task FailAsync(FollowUp row, Exception e)
+    {
+        db.ChangeTracker.Clear();
+        db.Attach(row);
+        row.Status = FollowUpStatus.Failed;
+        row.LastError = Reason(e);
+        await db.SaveChangesAsync(CancellationToken.None);
+        logger.LogError(e is MailTransportException ? null : e, "Follow-up {FollowUpId} ({Kind}) failed after {Attempts} attempts: {Reason}", row.Id, row.Kind, row.Attempts, row.LastError);
+        throw new FollowUpFailedException($"Follow-up {row.Id} ({row.Kind}) failed: {row.LastError}", e);
     }
 
     /// <summary>

@@ -25,6 +25,7 @@ public sealed class FollowUpOptions
     /// <summary>No recap for a meeting that ended longer ago than this (a first deployment does not mail the past).</summary>
     public TimeSpan RecapWindow { get; set; } = TimeSpan.FromDays(2);
 
+    /// <summary>Attempts at one mail, whatever stopped them (a refusal, no answer, a database error, a process that died).</summary>
     public int MaxAttempts { get; set; } = 5;
 
     /// <summary>Waits between attempts; the last one repeats.</summary>
@@ -42,7 +43,7 @@ public sealed class FollowUpOptions
     public string TimeZone { get; set; } = "Europe/Amsterdam";
 
     /// <summary>How long the link to the notes document in a recap works (FollowUpLinks).</summary>
-    public TimeSpan NotesLinkLifetime { get; set; } = TimeSpan.FromDays(30);
+    public TimeSpan NotesLinkLifetime { get; set; } = TimeSpan.FromDays(7);
 
     /// <summary>
     /// The zone a mail to this person is written in: the one their device reported (<see cref="Person.TimeZone"/>),
@@ -53,8 +54,6 @@ public sealed class FollowUpOptions
         : TimeZoneInfo.TryFindSystemTimeZoneById(TimeZone, out var configured) ? configured
         : TimeZoneInfo.Utc;
 
-    public string DashboardAdminRole { get; set; } = "OneOnOne.Admin";
-
     public bool DashboardWritable { get; set; }
 }
 
@@ -62,8 +61,17 @@ public sealed class MailOptions
 {
     public MailTransportKind Transport { get; set; } = MailTransportKind.Pickup;
 
-    /// <summary>Sender of the weekly digest (and of every mail over SMTP and the pickup folder).</summary>
+    /// <summary>
+    /// Sender of the weekly digest; over SMTP and the pickup folder also of mail about a meeting whose organizer is not known.
+    /// Recaps and reminders come from the event's organizer.
+    /// </summary>
     public string FromAddress { get; set; } = "oneonone@localhost";
+
+    /// <summary>
+    /// Over Graph: one service mailbox that sends every mail (with the organizer to reply to), so the application's
+    /// Mail.Send can be limited to it. Unset: recaps and reminders are sent as the organizer, with the copy in their Sent Items.
+    /// </summary>
+    public string? GraphSender { get; set; }
 
     public string FromName { get; set; } = "OneOnOne";
 

@@ -168,19 +168,26 @@ public sealed class FollowUpSweep(OneOnOneDb db, IBackgroundJobClient jobs, IOpt
         }
     }
 
-    /// <summary>A row left "sending" by a process that died is sent again: losing it would be worse than a rare double.</summary>
+    /// <summary>
+    /// A row left "sending" by a process that died is tried again (over Graph the attempt first looks up what the last one
+    /// left in the mailbox, so nothing is sent twice), until its attempts are spent.
+    /// </summary>
     private async Task RecoverInterruptedAsync(DateTime now, CancellationToken cancellationToken)
     {
         var claimedBefore = now - Options.SendingLease;
-        var recovered = await db.FollowUps.IgnoreQueryFilters()
-            .Where(f => f.Status == FollowUpStatus.Sending && f.ClaimedUtc < claimedBefore)
+        var interrupted = db.FollowUps.IgnoreQueryFilters().Where(f => f.Status == FollowUpStatus.Sending && f.ClaimedUtc < claimedBefore);
+        var failed = await interrupted.Where(f => f.Attempts >= Options.MaxAttempts)
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(f => f.Status, FollowUpStatus.Failed)
+                .SetProperty(f => f.LastError, $"Interrupted while sending in each of {Options.MaxAttempts} attempts."), cancellationToken);
+        var recovered = await interrupted
             .ExecuteUpdateAsync(s => s
                 .SetProperty(f => f.Status, FollowUpStatus.Pending)
                 .SetProperty(f => f.EnqueuedUtc, (DateTime?)null)
-                .SetProperty(f => f.LastError, "Interrupted while sending; sent again."), cancellationToken);
-        if (recovered > 0)
+                .SetProperty(f => f.LastError, "Interrupted while sending; tried again."), cancellationToken);
+        if (recovered + failed > 0)
         {
-            logger.LogWarning("{Count} follow-ups were interrupted while sending and will be sent again.", recovered);
+            logger.LogWarning("{Count} follow-ups were interrupted while sending and will be tried again; {Failed} had no attempts left.", recovered, failed);
         }
     }
 

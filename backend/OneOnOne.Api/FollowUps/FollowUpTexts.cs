@@ -57,4 +57,12 @@ public static class FollowUpTexts
     public static readonly Text NotesLinkInvalid = new(
         "This link to the notes has expired or is not valid. Open the 1-on-1 in Outlook: the OneOnOne pane has its notes.",
         "Deze link naar de notities is verlopen of niet geldig. Open de 1-op-1 in Outlook: het OneOnOne-venster heeft de notities.");
+
+    public static readonly Text OnlyFailedRetried = new(
+        "Only a follow-up that failed can be sent again; this one is pending, sent or cancelled.",
+        "Alleen een mislukte follow-up kan opnieuw worden verstuurd; deze wacht nog, is verstuurd of is geannuleerd.");
+
+    public static readonly Text NotesLinkForSomeoneElse = new(
+        "This link was sent to someone else. Sign in as the person the mail was sent to, or open the notes from your own recap.",
+        "Deze link is naar iemand anders gestuurd. Meld je aan als de persoon aan wie de mail is gestuurd, of open de notities vanuit je eigen terugblik.");
 }

@@ -1,10 +1,12 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using OneOnOne.Api.Data;
 using OneOnOne.Api.Documents;
+using OneOnOne.Api.Hosting;
 using OneOnOne.Api.Identity;
 using OneOnOne.Api.Localization;
 
@@ -33,14 +35,15 @@ public static class FollowUpsEndpoints
         unsubscribe.MapPost("/", (string? t, FollowUpLinks links, OneOnOneDb db, HttpContext context, CancellationToken cancellationToken) =>
             UnsubscribePageAsync(t, links, db, context, confirm: true, cancellationToken));
 
-        // A recap's link to the notes document: the signed link is the credential, for the person it was sent to and
-        // until it expires. Opening it changes nothing, so link scanners may follow it.
+        // A recap's link to the notes document, for the person it was sent to and until it expires. With Entra ID the
+        // person signs in and must be that person (a forwarded mail forwards no access); in Development the signed link
+        // alone is the credential. Opening it changes nothing, so link scanners may follow it.
         app.MapGet("/follow-ups/notes", NotesDocumentAsync).AllowAnonymous().ExcludeFromDescription();
     }
 
-    private static async Task<Results<FileContentHttpResult, ContentHttpResult>> NotesDocumentAsync(
+    private static async Task<Results<FileContentHttpResult, ContentHttpResult, ChallengeHttpResult>> NotesDocumentAsync(
         string? t, FollowUpLinks links, OneOnOneDb db, CallerScope scope, TimeProvider clock, IOptions<FollowUpOptions> options,
-        IConfiguration configuration, WordAddInReference wordAddIn, HttpContext context, CancellationToken cancellationToken)
+        AuthenticationSettings authentication, PublicAddress address, WordAddInReference wordAddIn, HttpContext context, CancellationToken cancellationToken)
     {
         var link = links.ReadNotesToken(t);
         var person = link is not null && link.Expires > clock.GetUtcNow()
@@ -61,8 +64,23 @@ public static class FollowUpsEndpoints
             return Page(language, FollowUpTexts.NotesLinkInvalid.In(language), form: null, StatusCodes.Status404NotFound);
         }
 
+        if (authentication.Mode == AuthenticationMode.EntraId)
+        {
+            var signedIn = await context.AuthenticateAsync(BrowserSignIn.CookieScheme);
+            if (!signedIn.Succeeded)
+            {
+                return TypedResults.Challenge(new AuthenticationProperties { RedirectUri = context.Request.PathBase + context.Request.Path + context.Request.QueryString }, [BrowserSignIn.OpenIdConnectScheme]);
+            }
+
+            if (CallerClaims.TenantId(signedIn.Principal) != person.TenantId || CallerClaims.ObjectId(signedIn.Principal) != person.ObjectId)
+            {
+                var language = PageLanguage(person, context.Request);
+                return Page(language, FollowUpTexts.NotesLinkForSomeoneElse.In(language), form: null, StatusCodes.Status403Forbidden);
+            }
+        }
+
         var caller = Caller.For(person, context.Request);
-        return await DocumentsEndpoints.FileAsync(meeting, caller, options.Value.MailTimeZone(person), db, clock, context.Request, configuration, wordAddIn, cancellationToken);
+        return await DocumentsEndpoints.FileAsync(meeting, caller, options.Value.MailTimeZone(person), db, clock, context.Request, address, wordAddIn, cancellationToken);
     }
 
     private static MailPreferences From(Person person) => new(!person.NoRecaps, !person.NoReminders, !person.NoDigests);

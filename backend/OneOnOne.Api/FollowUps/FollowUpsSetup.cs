@@ -11,7 +11,7 @@ public static class FollowUpsSetup
 {
     public const string SweepJobId = "follow-up-sweep";
 
-    public static IServiceCollection AddFollowUps(this IServiceCollection services, IConfiguration configuration, AuthenticationMode authenticationMode)
+    public static IServiceCollection AddFollowUps(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<FollowUpOptions>(configuration.GetSection("FollowUps"));
         services.Configure<MailOptions>(configuration.GetSection("Mail"));
@@ -23,9 +23,8 @@ public static class FollowUpsSetup
             case MailTransportKind.Smtp:
                 services.AddSingleton<IMailTransport, SmtpTransport>();
                 break;
-            case MailTransportKind.Graph when authenticationMode != AuthenticationMode.EntraId:
-                throw new StartupConfigurationException("Mail:Transport is Graph, which needs Authentication:Mode EntraId: set Mail:Transport to Smtp or Pickup.");
             case MailTransportKind.Graph:
+                services.AddSingleton<GraphMailboxRefusals>();
                 services.AddScoped<IMailTransport, GraphMailTransport>();
                 break;
             default:
@@ -45,6 +44,8 @@ public static class FollowUpsSetup
 
         var database = DatabaseSetup.ReadProvider(configuration);
         var connectionString = configuration.GetConnectionString(DatabaseSetup.ConnectionStringName);
+        // With data rights only, Hangfire's schema comes from the migration step (MigrateCommand) too.
+        var prepareSchema = configuration.GetValue("Database:ApplyMigrations", defaultValue: true);
         services.AddHangfire(hangfire =>
         {
             hangfire.SetDataCompatibilityLevel(CompatibilityLevel.Version_180).UseSimpleAssemblyNameTypeSerializer().UseRecommendedSerializerSettings();
@@ -54,10 +55,10 @@ public static class FollowUpsSetup
                 case DatabaseProvider.PostgreSql:
                     hangfire.UsePostgreSqlStorage(
                         bootstrap => bootstrap.UseNpgsqlConnection(connectionString),
-                        new PostgreSqlStorageOptions { QueuePollInterval = TimeSpan.FromSeconds(1), PrepareSchemaIfNecessary = true });
+                        new PostgreSqlStorageOptions { QueuePollInterval = TimeSpan.FromSeconds(1), PrepareSchemaIfNecessary = prepareSchema });
                     break;
                 case DatabaseProvider.SqlServer:
-                    hangfire.UseSqlServerStorage(connectionString);
+                    hangfire.UseSqlServerStorage(connectionString, new Hangfire.SqlServer.SqlServerStorageOptions { PrepareSchemaIfNecessary = prepareSchema });
                     break;
                 default:
                     hangfire.UseInMemoryStorage();
@@ -85,35 +86,24 @@ public static class FollowUpsSetup
         var options = app.Configuration.GetSection("FollowUps").Get<FollowUpOptions>() ?? new FollowUpOptions();
         if (options.Enabled)
         {
-            app.MapHangfireDashboard("/hangfire", new DashboardOptions
+            FailedFollowUpsEndpoints.Map(app);
+            // Job arguments and errors are for operators only. In Development, requests from this machine; elsewhere a
+            // person signed in with Entra ID in the browser (BrowserSignIn) who has the administrators' app role.
+            var development = app.Environment.IsDevelopment();
+            var dashboard = app.MapHangfireDashboard("/hangfire", new DashboardOptions
             {
-                Authorization = [new AdministratorsOnly(app.Environment.IsDevelopment(), options.DashboardAdminRole)],
+                Authorization = development ? [new LocalRequestsOnlyAuthorizationFilter()] : [],
                 IsReadOnlyFunc = _ => !options.DashboardWritable,
                 DisplayStorageConnectionString = false,
                 AppPath = null,
             });
+            if (!development)
+            {
+                dashboard.RequireAuthorization(Policies.Operators);
+            }
         }
 
         return app;
-    }
-
-    /// <summary>
-    /// The dashboard shows job arguments and errors: only administrators. In Development, requests from this
-    /// machine; elsewhere a signed-in caller with the configured role.
-    /// </summary>
-    private sealed class AdministratorsOnly(bool development, string adminRole) : IDashboardAuthorizationFilter
-    {
-        public bool Authorize(DashboardContext context)
-        {
-            var http = context.GetHttpContext();
-            if (development)
-            {
-                var remote = http.Connection.RemoteIpAddress;
-                return remote is not null && System.Net.IPAddress.IsLoopback(remote);
-            }
-
-            return http.User.Identity?.IsAuthenticated == true && http.User.IsInRole(adminRole);
-        }
     }
 
     /// <summary>

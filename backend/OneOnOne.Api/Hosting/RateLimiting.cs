@@ -19,6 +19,12 @@ public sealed class RequestLimitOptions
     /// <summary>Uploads of a notes document per caller per window: each one is parsed and validated whole.</summary>
     public int UploadsPerWindow { get; set; } = 10;
 
+    /// <summary>
+    /// Notes documents opened per caller (or, for a recap's link, per client address) per window: each one is built from
+    /// the meeting's whole content, and a leaked link must not be a download loop.
+    /// </summary>
+    public int DocumentsPerWindow { get; set; } = 30;
+
     public TimeSpan Window { get; set; } = TimeSpan.FromMinutes(1);
 
     /// <summary>The largest request body, except where an endpoint sets its own limit (the document upload).</summary>
@@ -33,6 +39,9 @@ public static class RequestLimitTexts
     public static readonly Text TooManyRequests = new(
         "You made too many changes in a short time. Wait {0} seconds, then try again.",
         "Je hebt in korte tijd te veel wijzigingen gedaan. Wacht {0} seconden en probeer het dan opnieuw.");
+    public static readonly Text TooManyDocuments = new(
+        "You opened too many documents in a short time. Wait {0} seconds, then try again.",
+        "Je hebt in korte tijd te veel documenten geopend. Wacht {0} seconden en probeer het dan opnieuw.");
     public static readonly Text TooLargeTitle = new("The request is too large", "Het verzoek is te groot");
     public static readonly Text TooLarge = new(
         "A request may be at most {0} KB.",
@@ -91,19 +100,24 @@ public static class RateLimiting
     private static RateLimitPartition<string> Partition(HttpContext context, RequestLimitOptions limits)
     {
         var request = context.Request;
-        if (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method) || HttpMethods.IsOptions(request.Method))
-        {
-            return RateLimitPartition.GetNoLimiter("");
-        }
-
-        var upload = HttpMethods.IsPost(request.Method) && request.Path.Value?.EndsWith("/notes.docx", StringComparison.OrdinalIgnoreCase) == true;
         var caller = CallerClaims.TenantId(context.User) is { } tenant && CallerClaims.ObjectId(context.User) is { } objectId
             ? $"{tenant}/{objectId}"
             : $"ip:{context.Connection.RemoteIpAddress}";
+        if (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method) || HttpMethods.IsOptions(request.Method))
+        {
+            return IsDocument(request)
+                ? RateLimitPartition.GetFixedWindowLimiter($"document:{caller}", _ => Window(limits.DocumentsPerWindow, limits.Window))
+                : RateLimitPartition.GetNoLimiter("");
+        }
+
+        var upload = HttpMethods.IsPost(request.Method) && request.Path.Value?.EndsWith("/notes.docx", StringComparison.OrdinalIgnoreCase) == true;
         return upload
             ? RateLimitPartition.GetFixedWindowLimiter($"upload:{caller}", _ => Window(limits.UploadsPerWindow, limits.Window))
             : RateLimitPartition.GetFixedWindowLimiter($"write:{caller}", _ => Window(limits.WritesPerWindow, limits.Window));
     }
+
+    private static bool IsDocument(HttpRequest request) =>
+        request.Path.Value?.EndsWith(".docx", StringComparison.OrdinalIgnoreCase) == true || request.Path.StartsWithSegments("/follow-ups/notes");
 
     private static FixedWindowRateLimiterOptions Window(int permits, TimeSpan window) => new()
     {
@@ -124,7 +138,8 @@ public static class RateLimiting
         await WriteProblemAsync(context, new ProblemDetails
         {
             Status = StatusCodes.Status429TooManyRequests,
-            Detail = RequestLimitTexts.TooManyRequests.In(ProblemSetup.LanguageOf(context), seconds),
+            Detail = (IsDocument(context.Request) && HttpMethods.IsGet(context.Request.Method) ? RequestLimitTexts.TooManyDocuments : RequestLimitTexts.TooManyRequests)
+                .In(ProblemSetup.LanguageOf(context), seconds),
         });
     }
 

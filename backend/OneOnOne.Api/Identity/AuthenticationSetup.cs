@@ -1,11 +1,26 @@
 using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.Identity.Web;
 using OneOnOne.Api.Hosting;
 
 namespace OneOnOne.Api.Identity;
 
+/// <summary>The authorization policies beside the default one (a signed-in caller of the panes' API).</summary>
+public static class Policies
+{
+    /// <summary>A caller of the API with the administrators' app role (the operators' endpoints).</summary>
+    public const string Administrators = "Administrators";
+
+    /// <summary>A person signed in with the browser cookie who has the administrators' app role (the Hangfire dashboard).</summary>
+    public const string Operators = "Operators";
+}
+
 public static class AuthenticationSetup
 {
+    /// <summary>The app role (Entra ID's roles claim) of the product's operators.</summary>
+    public static string AdminRole(IConfiguration configuration) =>
+        configuration["Authentication:AdminRole"] is { Length: > 0 } role ? role : "OneOnOne.Admin";
+
     public static AuthenticationMode ReadMode(IConfiguration configuration, IHostEnvironment environment)
     {
         var configured = configuration["Authentication:Mode"];
@@ -46,10 +61,11 @@ public static class AuthenticationSetup
         services.AddSingleton(new AuthenticationSettings(mode, configuration));
         if (mode == AuthenticationMode.EntraId)
         {
-            services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme)
-                .AddMicrosoftIdentityWebApi(configuration.GetSection("AzureAd"))
+            var authentication = services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme);
+            authentication.AddMicrosoftIdentityWebApi(configuration.GetSection("AzureAd"))
                 .EnableTokenAcquisitionToCallDownstreamApi()
                 .AddInMemoryTokenCaches();
+            BrowserSignIn.Add(authentication, services, configuration);
         }
         else
         {
@@ -76,14 +92,23 @@ public static class AuthenticationSetup
                 });
         }
 
-        services.AddAuthorizationBuilder()
-            .SetDefaultPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder(JwtBearerDefaults.AuthenticationScheme)
+        var adminRole = AdminRole(configuration);
+        var caller = new AuthorizationPolicyBuilder(JwtBearerDefaults.AuthenticationScheme)
+            .RequireAuthenticatedUser()
+            .RequireAssertion(context =>
+                CallerClaims.HasRequiredScope(context.User)
+                && CallerClaims.TenantId(context.User) is not null
+                && CallerClaims.ObjectId(context.User) is not null)
+            .Build();
+        var authorization = services.AddAuthorizationBuilder()
+            .SetDefaultPolicy(caller)
+            .AddPolicy(Policies.Administrators, policy => policy.Combine(caller).RequireAssertion(context => CallerClaims.HasRole(context.User, adminRole)));
+        if (mode == AuthenticationMode.EntraId)
+        {
+            authorization.AddPolicy(Policies.Operators, policy => policy.AddAuthenticationSchemes(BrowserSignIn.CookieScheme)
                 .RequireAuthenticatedUser()
-                .RequireAssertion(context =>
-                    CallerClaims.HasRequiredScope(context.User)
-                    && CallerClaims.TenantId(context.User) is not null
-                    && CallerClaims.ObjectId(context.User) is not null)
-                .Build());
+                .RequireAssertion(context => CallerClaims.HasRole(context.User, adminRole)));
+        }
 
         services.AddScoped<CallerEnrollment>();
         return services;

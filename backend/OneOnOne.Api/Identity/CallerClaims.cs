@@ -25,6 +25,10 @@ public static class CallerClaims
             .SelectMany(c => c.Value.Split(' ', StringSplitOptions.RemoveEmptyEntries))
             .Contains(RequiredScope, StringComparer.Ordinal);
 
+    /// <summary>The app role, from the token's roles claim (short or mapped form).</summary>
+    public static bool HasRole(ClaimsPrincipal user, string role) =>
+        user.HasClaim(c => c.Type is "roles" or "role" or ClaimTypes.Role && string.Equals(c.Value, role, StringComparison.Ordinal));
+
     private static string? First(ClaimsPrincipal user, params string[] types) =>
         types.Select(t => user.FindFirst(t)?.Value).FirstOrDefault(v => !string.IsNullOrWhiteSpace(v));
 }

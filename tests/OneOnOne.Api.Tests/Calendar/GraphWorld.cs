@@ -30,6 +30,20 @@ public sealed class GraphWorld : IAsyncDisposable
     /// <summary>Change-notification subscriptions by id, as the SDK created them (the request body as Graph received it).</summary>
     public ConcurrentDictionary<string, JsonObject> Subscriptions { get; } = new();
 
+    /// <summary>Messages by (mailbox address, message id): drafts, and what was sent (in the sender's Sent Items).</summary>
+    public ConcurrentDictionary<(string Mailbox, string Id), JsonObject> Messages { get; } = new();
+
+    /// <summary>How many times Exchange accepted a send of each follow-up's message (by the id the message carries).</summary>
+    public ConcurrentDictionary<string, int> Sends { get; } = new();
+
+    /// <summary>Mailboxes the application may not send as (Exchange answers 403).</summary>
+    public ConcurrentDictionary<string, bool> RefusedMailboxes { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The follow-up id a message carries, by GraphMailTransport's extended property; null when it carries none.</summary>
+    public static string? FollowUpIdOf(JsonObject message) =>
+        message["singleValueExtendedProperties"]?.AsArray()
+            .FirstOrDefault(p => (string?)p!["id"] == OneOnOne.Api.FollowUps.GraphMailTransport.FollowUpIdProperty)?["value"]?.GetValue<string>();
+
     /// <summary>A fault to answer instead, when it returns one (throttling, an outage, a slow answer).</summary>
     public Func<HttpStub.Recorded, IResult?> Fault { get; set; } = _ => null;
 
@@ -66,7 +80,8 @@ public sealed class GraphWorld : IAsyncDisposable
     private static JsonObject Address((string Name, string Address) person) =>
         new() { ["emailAddress"] = new JsonObject { ["name"] = person.Name, ["address"] = person.Address } };
 
-    private IResult Answer(HttpStub.Recorded request)
+    /// <summary>Answers as Graph would, whatever the fault says (a fault that accepts a request and then loses the answer calls this).</summary>
+    public IResult Answer(HttpStub.Recorded request)
     {
         var question = request.Path.IndexOf('?', StringComparison.Ordinal);
         var path = Uri.UnescapeDataString(question < 0 ? request.Path : request.Path[..question]);
@@ -75,6 +90,11 @@ public sealed class GraphWorld : IAsyncDisposable
         if (parts is ["v1.0", "subscriptions", ..])
         {
             return AnswerSubscriptions(request, parts);
+        }
+
+        if (parts is ["v1.0", "users", _, "messages", ..])
+        {
+            return AnswerMail(request, parts, query);
         }
 
         if (request.Method != "GET" || parts is not ["v1.0", "users", ..])
@@ -109,6 +129,67 @@ public sealed class GraphWorld : IAsyncDisposable
                         && StartOf(e.Value) >= from && StartOf(e.Value) < to && e.Value["isCancelled"]?.GetValue<bool>() != true)
                     .OrderBy(e => StartOf(e.Value));
                 return Results.Json(new JsonObject { ["value"] = new JsonArray(instances.Select(e => (JsonNode)e.Value.DeepClone()).ToArray()) });
+            default:
+                return Error(StatusCodes.Status400BadRequest, "BadRequest");
+        }
+    }
+
+    private static readonly System.Text.RegularExpressions.Regex ByFollowUp = new(
+        @"^singleValueExtendedProperties/Any\(ep: ep/id eq '(?<id>[^']+)' and ep/value eq '(?<value>[^']+)'\)$");
+
+    /// <summary>
+    /// A mailbox as Exchange keeps it: a created message is a draft in Drafts; sending it moves it to Sent Items under a new
+    /// id (ids are not immutable), so the draft's id is gone afterwards (404); a filter on the extended property finds it
+    /// in any folder.
+    /// </summary>
+    private IResult AnswerMail(HttpStub.Recorded request, string[] parts, Dictionary<string, Microsoft.Extensions.Primitives.StringValues> query)
+    {
+        var mailbox = parts[2].ToLowerInvariant();
+        if (request.Authorization != $"Bearer {ApplicationToken}")
+        {
+            return Error(StatusCodes.Status401Unauthorized, "InvalidAuthenticationToken");
+        }
+
+        if (RefusedMailboxes.ContainsKey(mailbox))
+        {
+            return Error(StatusCodes.Status403Forbidden, "ErrorAccessDenied");
+        }
+
+        switch (request.Method, parts.Length)
+        {
+            case ("POST", 4):
+                var draft = JsonNode.Parse(request.Body)!.AsObject();
+                var id = $"draft-{Guid.NewGuid():N}";
+                draft["id"] = id;
+                draft["isDraft"] = true;
+                draft["parentFolderId"] = "drafts";
+                draft["from"] = new JsonObject { ["emailAddress"] = new JsonObject { ["address"] = mailbox } };
+                Messages[(mailbox, id)] = draft;
+                return Results.Json(draft, statusCode: StatusCodes.Status201Created);
+            case ("GET", 4):
+                var filter = ByFollowUp.Match(query["$filter"].ToString());
+                if (!filter.Success)
+                {
+                    return Error(StatusCodes.Status400BadRequest, "ErrorInvalidUrlQueryFilter");
+                }
+
+                var found = Messages.Where(m => m.Key.Mailbox == mailbox && m.Value["singleValueExtendedProperties"]?.AsArray()
+                        .Any(p => (string?)p!["id"] == filter.Groups["id"].Value && (string?)p["value"] == filter.Groups["value"].Value) == true)
+                    .Select(m => (JsonNode)new JsonObject { ["id"] = m.Value["id"]!.DeepClone(), ["isDraft"] = m.Value["isDraft"]!.DeepClone() });
+                return Results.Json(new JsonObject { ["value"] = new JsonArray(found.ToArray()) });
+            case ("POST", 6) when parts[5] == "send":
+                if (!Messages.TryRemove((mailbox, parts[4]), out var sending) || sending["isDraft"]?.GetValue<bool>() != true)
+                {
+                    return Error(StatusCodes.Status404NotFound, "ErrorItemNotFound");
+                }
+
+                var sentId = $"sent-{Guid.NewGuid():N}";
+                sending["id"] = sentId;
+                sending["isDraft"] = false;
+                sending["parentFolderId"] = "sentitems";
+                Messages[(mailbox, sentId)] = sending;
+                Sends.AddOrUpdate(FollowUpIdOf(sending) ?? "", 1, (_, count) => count + 1);
+                return Results.StatusCode(StatusCodes.Status202Accepted);
             default:
                 return Error(StatusCodes.Status400BadRequest, "BadRequest");
         }
@@ -152,4 +233,15 @@ public sealed class GraphWorld : IAsyncDisposable
     }
 
     public ValueTask DisposeAsync() => Stub.DisposeAsync();
+
+    /// <summary>Application tokens, as Entra ID hands them to a background job (mail is sent with application permission).</summary>
+    public sealed class ApplicationTokens : OneOnOne.Api.Graph.IGraphTokenSource
+    {
+        public bool IsAvailable => true;
+
+        public Task<string> ForUserAsync(string[] scopes, CancellationToken cancellationToken) =>
+            throw new InvalidOperationException("Mail is sent with application permission only.");
+
+        public Task<string> ForApplicationAsync(string? tenantId, CancellationToken cancellationToken) => Task.FromResult(ApplicationToken);
+    }
 }

@@ -1,11 +1,8 @@
-using System.Text.Json;
 using Hangfire;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using OneOnOne.Api.Data;
 using OneOnOne.Api.FollowUps;
-using OneOnOne.Api.Graph;
 using OneOnOne.Api.Tests.Infrastructure;
 using OneOnOne.Api.Tests.Meetings;
 using SmtpServer.Protocol;
@@ -125,83 +122,6 @@ public sealed class FollowUpDeliveryTests
         finally
         {
             await PostgresServer.DropDatabaseAsync(database);
-        }
-    }
-
-    [Fact]
-    public async Task The_graph_transport_sends_what_sendMail_expects_and_sorts_refusals_from_unknown_outcomes()
-    {
-        await using var graph = await HttpStub.StartAsync();
-        var clients = new GraphClients(new StaticTokens(), Options.Create(new GraphOptions { BaseUrl = $"{graph.BaseUrl}/v1.0" }));
-        var transport = new GraphMailTransport(clients);
-        var mail = new OutgoingMail("sanne@contoso.test", "Sanne", "priya@contoso.test", "Priya", "Recap <1:1>", "<p>Hi &amp; bye</p>", "Hi & bye", Guid.NewGuid(), "https://x.test/u");
-        var cancel = TestContext.Current.CancellationToken;
-
-        var id = await transport.SendAsync(mail, cancel);
-
-        var request = Assert.Single(graph.Requests);
-        Assert.Equal("POST", request.Method);
-        Assert.Equal("/v1.0/users/sanne@contoso.test/sendMail", Uri.UnescapeDataString(request.Path));
-        Assert.Equal("Bearer graph-test-token", request.Authorization);
-        // The SDK writes the action's parameters as Graph declares them (Message, SaveToSentItems); Graph reads them in any case.
-        var body = JsonSerializer.Deserialize<SendMailBody>(request.Body, new JsonSerializerOptions { PropertyNameCaseInsensitive = true })!;
-        Assert.False(body.SaveToSentItems);
-        Assert.Equal("Recap <1:1>", body.Message.Subject);
-        Assert.Equal("html", body.Message.Body.ContentType);
-        Assert.Equal("<p>Hi &amp; bye</p>", body.Message.Body.Content);
-        Assert.Equal("priya@contoso.test", Assert.Single(body.Message.ToRecipients).EmailAddress.Address);
-        Assert.Equal(mail.FollowUpId.ToString(), Assert.Single(body.Message.InternetMessageHeaders).Value);
-        Assert.NotNull(id);
-
-        // Throttled on every try: the SDK retries (honouring Retry-After), then it is a retryable refusal.
-        graph.Requests.Clear();
-        graph.Respond = (_, _) => new RetryAfterResult(1);
-        var throttled = await Assert.ThrowsAsync<MailTransportException>(() => transport.SendAsync(mail, cancel));
-        Assert.True(throttled.Retryable);
-        Assert.Equal(TimeSpan.FromSeconds(1), throttled.RetryAfter);
-        Assert.Equal(4, graph.Requests.Count);
-
-        // A 503 once, then accepted: the SDK's retry handler alone gets it through.
-        graph.Requests.Clear();
-        var calls = 0;
-        graph.Respond = (_, _) => Microsoft.AspNetCore.Http.Results.StatusCode(++calls == 1 ? 503 : 202);
-        await transport.SendAsync(mail, cancel);
-        Assert.Equal(2, graph.Requests.Count);
-
-        // A bad request will never succeed: not retried.
-        graph.Respond = (_, _) => Microsoft.AspNetCore.Http.Results.Json(new { error = new { code = "ErrorInvalidRecipients", message = "Invalid recipient" } }, statusCode: 400);
-        var refused = await Assert.ThrowsAsync<MailTransportException>(() => transport.SendAsync(mail, cancel));
-        Assert.False(refused.Retryable);
-    }
-
-    private sealed record SendMailBody(SentMessage Message, bool SaveToSentItems);
-
-    private sealed record SentMessage(string Subject, SentBody Body, SentRecipient[] ToRecipients, SentHeader[] InternetMessageHeaders);
-
-    private sealed record SentBody(string ContentType, string Content);
-
-    private sealed record SentRecipient(SentAddress EmailAddress);
-
-    private sealed record SentAddress(string Address);
-
-    private sealed record SentHeader(string Name, string Value);
-
-    private sealed class StaticTokens : IGraphTokenSource
-    {
-        public bool IsAvailable => true;
-
-        public Task<string> ForUserAsync(string[] scopes, CancellationToken cancellationToken) => Task.FromResult("graph-test-token");
-
-        public Task<string> ForApplicationAsync(string? tenantId, CancellationToken cancellationToken) => Task.FromResult("graph-test-token");
-    }
-
-    private sealed class RetryAfterResult(int seconds) : Microsoft.AspNetCore.Http.IResult
-    {
-        public Task ExecuteAsync(Microsoft.AspNetCore.Http.HttpContext httpContext)
-        {
-            httpContext.Response.StatusCode = 429;
-            httpContext.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            return Task.CompletedTask;
         }
     }
 }

@@ -26,19 +26,23 @@ public sealed class FollowUpHost : ApiFactory
     private readonly Dictionary<string, string?> settings;
     private readonly string connectionString;
 
-    public FollowUpHost(FakeTimeProvider clock, Dictionary<string, string?> settings, string? dataFolder = null, TestTokens? tokens = null, string? postgresDatabase = null)
+    public FollowUpHost(
+        FakeTimeProvider clock, Dictionary<string, string?> settings, string? dataFolder = null, TestTokens? tokens = null, string? postgresDatabase = null,
+        string? postgresConnectionString = null)
         : base(dataFolder ?? Directory.CreateTempSubdirectory("oneonone-followups-").FullName, tokens ?? new TestTokens(TestTokens.NewKey()))
     {
         Clock = clock;
         this.settings = settings;
         KeepDataFolder = true;
-        Provider = postgresDatabase is null ? DatabaseProvider.Sqlite : DatabaseProvider.PostgreSql;
-        connectionString = postgresDatabase is null
-            ? $"Data Source={Path.Combine(DataFolder, "oneonone.db")};Pooling=False"
-            : PostgresServer.ConnectionStringFor(postgresDatabase);
+        Provider = postgresDatabase is null && postgresConnectionString is null ? DatabaseProvider.Sqlite : DatabaseProvider.PostgreSql;
+        connectionString = postgresConnectionString
+            ?? (postgresDatabase is null ? $"Data Source={Path.Combine(DataFolder, "oneonone.db")};Pooling=False" : PostgresServer.ConnectionStringFor(postgresDatabase));
     }
 
     public FakeTimeProvider Clock { get; }
+
+    /// <summary>More services for this host (a Graph token source, a database that fails on cue).</summary>
+    public Action<IServiceCollection>? MoreServices { get; init; }
 
     /// <summary>While true, every read of the calendar fails as an outage of Graph would.</summary>
     public bool CalendarDown { get; set; }
@@ -76,6 +80,7 @@ public sealed class FollowUpHost : ApiFactory
         {
             services.AddSingleton<TimeProvider>(Clock);
             services.AddSingleton<ICalendar>(provider => new OutageCalendar(provider.GetRequiredService<DemoWorkplace>(), () => CalendarDown));
+            MoreServices?.Invoke(services);
         });
     }
 

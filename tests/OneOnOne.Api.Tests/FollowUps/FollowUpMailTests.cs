@@ -79,7 +79,7 @@ public sealed class FollowUpMailTests : IAsyncLifetime
         {
             Assert.DoesNotContain("PRIVATE", m.HtmlBody, StringComparison.Ordinal);
             Assert.DoesNotContain("PRIVATE", m.TextBody, StringComparison.Ordinal);
-            Assert.StartsWith("<http://localhost:5080/follow-ups/unsubscribe?t=", m.Headers["List-Unsubscribe"], StringComparison.Ordinal);
+            Assert.StartsWith("<http://localhost/follow-ups/unsubscribe?t=", m.Headers["List-Unsubscribe"], StringComparison.Ordinal);
             Assert.Equal("List-Unsubscribe=One-Click", m.Headers["List-Unsubscribe-Post"]);
         });
 
@@ -92,7 +92,7 @@ public sealed class FollowUpMailTests : IAsyncLifetime
         Assert.Contains("We both like the plan.", managerRecap.TextBody, StringComparison.Ordinal);
         Assert.Contains("Book the course (Report Rik, uiterlijk 20 maart)", managerRecap.TextBody, StringComparison.Ordinal);
         Assert.Contains("Volgende 1-op-1: zaterdag 2 maart 2030, 09:00", managerRecap.TextBody, StringComparison.Ordinal);
-        Assert.Contains("Open het notitiedocument (de link werkt tot 31 maart 2030): http://localhost:5080/follow-ups/notes?t=", managerRecap.TextBody, StringComparison.Ordinal);
+        Assert.Contains("Open het notitiedocument (de link werkt tot 8 maart 2030): http://localhost/follow-ups/notes?t=", managerRecap.TextBody, StringComparison.Ordinal);
 
         var reportRecap = Assert.Single(mails, m => m.To.Mailboxes.Single().Address == pair.Report.Email && (m.Subject ?? "").StartsWith("Recap", StringComparison.Ordinal));
         Assert.Contains("Book the course (you, due 20 March)", reportRecap.TextBody, StringComparison.Ordinal);
@@ -132,7 +132,7 @@ public sealed class FollowUpMailTests : IAsyncLifetime
     }
 
     private static Uri NotesLinkIn(MimeMessage mail) =>
-        new(Regex.Match(mail.TextBody ?? "", @"http://localhost:5080/follow-ups/notes\?t=\S+").Value);
+        new(Regex.Match(mail.TextBody ?? "", @"http://localhost/follow-ups/notes\?t=\S+").Value);
 
     [Fact]
     public async Task The_recaps_link_opens_the_recipients_notes_document_without_sign_in_until_it_expires()
@@ -168,10 +168,10 @@ public sealed class FollowUpMailTests : IAsyncLifetime
         var forged = protector.Protect($"{meetingId:N}|{strangerId:N}|{Now.AddDays(1).ToUnixTimeSeconds()}|{Person.Normalize(stranger.Email)}");
         Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync($"/follow-ups/notes?t={Uri.EscapeDataString(forged)}", Cancel)).StatusCode);
 
-        // Erased, the report's link no longer opens anything; the manager's works until it expires, 30 days on.
+        // Erased, the report's link no longer opens anything; the manager's works until it expires, 7 days on.
         Assert.Equal(HttpStatusCode.NoContent, (await pair.ReportClient.DeleteAsync("/api/me", Cancel)).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync(reportLink.PathAndQuery, Cancel)).StatusCode);
-        host.Clock.Advance(TimeSpan.FromDays(29));
+        host.Clock.Advance(TimeSpan.FromDays(6));
         Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync(managerLink.PathAndQuery, Cancel)).StatusCode);
         host.Clock.Advance(TimeSpan.FromDays(2));
         var expired = await anonymous.GetAsync(managerLink.PathAndQuery, Cancel);

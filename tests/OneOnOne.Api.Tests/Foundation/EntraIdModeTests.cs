@@ -21,38 +21,11 @@ namespace OneOnOne.Api.Tests.Foundation;
 /// </summary>
 public sealed class EntraIdModeTests(EntraIdModeTests.EntraFactory api) : IClassFixture<EntraIdModeTests.EntraFactory>
 {
-    private const string TenantId = "8f2c6a4e-1b1d-4c55-9d1e-2a7f3b9c0d11";
-    private const string ClientId = "3b9d2c1a-5e6f-4a7b-8c9d-0e1f2a3b4c5d";
-    private static readonly string Issuer = $"https://login.microsoftonline.com/{TenantId}/v2.0";
+    private const string TenantId = ProductionApiFactory.TenantId;
+    private const string ClientId = ProductionApiFactory.ClientId;
+    private static readonly string Issuer = ProductionApiFactory.Issuer;
 
-    public sealed class EntraFactory : ApiFactory
-    {
-        public RsaSecurityKey Key { get; } = new(RSA.Create(2048)) { KeyId = "entra-test" };
-
-        public override OneOnOne.Api.Data.DatabaseProvider Provider => OneOnOne.Api.Data.DatabaseProvider.Sqlite;
-
-        protected override string ConnectionString => $"Data Source={Path.Combine(DataFolder, "oneonone.db")};Pooling=False";
-
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            base.ConfigureWebHost(builder);
-            builder.UseEnvironment("Production");
-            builder.UseSetting("Authentication:Mode", "EntraId");
-            builder.UseSetting("AzureAd:Instance", "https://login.microsoftonline.com/");
-            builder.UseSetting("AzureAd:TenantId", TenantId);
-            builder.UseSetting("AzureAd:ClientId", ClientId);
-            builder.ConfigureTestServices(services =>
-                services.PostConfigure<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme, options =>
-                {
-                    var configuration = new OpenIdConnectConfiguration { Issuer = Issuer };
-                    configuration.SigningKeys.Add(Key);
-                    options.ConfigurationManager = new StaticConfigurationManager<OpenIdConnectConfiguration>(configuration);
-                    options.TokenValidationParameters.IssuerSigningKeys = [Key];
-                    options.TokenValidationParameters.ValidIssuer = Issuer;
-                    options.TokenValidationParameters.IssuerValidator = null;
-                }));
-        }
-    }
+    public sealed class EntraFactory : ProductionApiFactory;
 
     private string Token(string? scope = CallerClaims.RequiredScope, string audience = ClientId, string issuer = "", DateTime? expires = null, SecurityKey? key = null)
     {

@@ -11,6 +11,14 @@ public sealed class StartupConfigurationTests
         { "Production", new() { ["Authentication__Mode"] = "Development" }, "allowed only in the Development environment" },
         { "Development", new() { ["Authentication__Mode"] = "Kerberos" }, "Authentication:Mode 'Kerberos' is not known" },
         { "Production", new() { ["Authentication__Mode"] = "EntraId", ["AzureAd__TenantId"] = "t" }, "set AzureAd:ClientId" },
+        {
+            "Production", new() { ["Authentication__Mode"] = "EntraId", ["AzureAd__TenantId"] = "t", ["AzureAd__ClientId"] = "c" },
+            "App:PublicBaseUrl is not set"
+        },
+        {
+            "Production", new() { ["Authentication__Mode"] = "EntraId", ["AzureAd__TenantId"] = "t", ["AzureAd__ClientId"] = "c", ["App__PublicBaseUrl"] = "https://oneonone.example" },
+            "the Data Protection keys must be encrypted at rest"
+        },
         { "Development", new() { ["Database__Provider"] = "Oracle" }, "Database:Provider 'Oracle' is not known" },
         { "Development", new() { ["Database__Provider"] = "PostgreSql" }, "ConnectionStrings:OneOnOne is required when Database:Provider is PostgreSql" },
     };

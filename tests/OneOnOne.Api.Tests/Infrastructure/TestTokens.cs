@@ -19,7 +19,8 @@ public sealed class TestTokens(byte[] key, string issuer = DevelopmentTokens.Iss
         string? issuerOverride = null,
         string? audienceOverride = null,
         DateTime? expires = null,
-        byte[]? signingKey = null)
+        byte[]? signingKey = null,
+        params string[] roles)
     {
         var claims = new List<Claim>
         {
@@ -32,6 +33,8 @@ public sealed class TestTokens(byte[] key, string issuer = DevelopmentTokens.Iss
         {
             claims.Add(new Claim("scp", scope));
         }
+
+        claims.AddRange(roles.Select(role => new Claim("roles", role)));
 
         var expiry = expires ?? DateTime.UtcNow.AddHours(1);
         return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor

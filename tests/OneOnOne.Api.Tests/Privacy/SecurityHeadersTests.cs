@@ -76,23 +76,7 @@ public sealed class TransportSecurityTests(TransportSecurityTests.ProductionFact
 {
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
-    public sealed class ProductionFactory : ApiFactory
-    {
-        public override DatabaseProvider Provider => DatabaseProvider.Sqlite;
-
-        protected override string ConnectionString => $"Data Source={Path.Combine(DataFolder, "oneonone.db")};Pooling=False";
-
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            base.ConfigureWebHost(builder);
-            builder.UseEnvironment("Production");
-            builder.UseSetting("Authentication:Mode", "EntraId");
-            builder.UseSetting("AzureAd:TenantId", "8f2c6a4e-1b1d-4c55-9d1e-2a7f3b9c0d11");
-            builder.UseSetting("AzureAd:ClientId", "3b9d2c1a-5e6f-4a7b-8c9d-0e1f2a3b4c5d");
-            // Kestrel tells the redirect its HTTPS port; the test server has none, so it is configured.
-            builder.UseSetting("https_port", "443");
-        }
-    }
+    public sealed class ProductionFactory : ProductionApiFactory;
 
     [Fact]
     public async Task Plain_http_is_redirected_to_https()

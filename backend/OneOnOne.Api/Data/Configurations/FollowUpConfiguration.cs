@@ -10,7 +10,7 @@ internal sealed class FollowUpConfiguration : IEntityTypeConfiguration<FollowUp>
         builder.Property(f => f.TenantId).HasMaxLength(Limits.TenantId);
         builder.Property(f => f.Kind).HasMaxLength(32);
         builder.Property(f => f.Status).HasMaxLength(16);
-        builder.Property(f => f.LastError).HasMaxLength(2000);
+        builder.Property(f => f.LastError).HasMaxLength(Limits.FollowUpError);
         builder.Property(f => f.TransportMessageId).HasMaxLength(512);
         builder.Property(f => f.Version).IsConcurrencyToken();
         builder.HasOne(f => f.Meeting).WithMany().HasForeignKey(f => f.MeetingId).IsRequired(false).OnDelete(DeleteBehavior.Cascade);
