@@ -104,6 +104,15 @@ public sealed class BrowserSignInTests(BrowserSignInTests.Factory api) : IClassF
     }
 
     [Fact]
+    public async Task Only_the_public_address_is_served()
+    {
+        var other = api.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { BaseAddress = new Uri("https://attacker.example") });
+
+        Assert.Equal(HttpStatusCode.BadRequest, (await other.GetAsync("/health", Cancel)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await Browser(null).GetAsync("/health", Cancel)).StatusCode);
+    }
+
+    [Fact]
     public async Task The_api_description_is_not_public()
     {
         Assert.Equal(HttpStatusCode.NotFound, (await Browser(null).GetAsync("/openapi/v1.json", Cancel)).StatusCode);
