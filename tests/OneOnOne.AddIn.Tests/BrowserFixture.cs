@@ -20,6 +20,9 @@ public sealed class BrowserFixture : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         Environment.SetEnvironmentVariable("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
+        // `dotnet test OneOnOne.sln` builds and runs the other test assemblies beside these on two cores: a pane that
+        // answers in a second alone may take several then. What is awaited still has to appear; it may take longer.
+        Assertions.SetDefaultExpectTimeout(15_000);
         Server = new PaneServer();
         playwright = await Playwright.CreateAsync();
         Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
