@@ -58,7 +58,11 @@ static WebApplication BuildApp(string[] args)
     builder.Services.AddOneOnOneAuthentication(builder.Configuration, authenticationMode);
     builder.Services.AddOneOnOneGraph(builder.Configuration, authenticationMode);
     builder.Services.AddCalendar(builder.Configuration, authenticationMode);
-    builder.Services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+    builder.Services.ConfigureHttpJsonOptions(options =>
+    {
+        options.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
+        JsonRequests.Configure(options);
+    });
     builder.Services.AddOneOnOneOpenApi();
     builder.Services.AddHealthChecks().AddDbContextCheck<OneOnOneDb>("database");
     builder.Services.AddAddIn();

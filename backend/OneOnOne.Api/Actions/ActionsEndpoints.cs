@@ -20,11 +20,11 @@ public sealed record ActionItemResponse(
     DateTimeOffset? CompletedAt,
     Guid Version);
 
-public sealed record AddActionRequest(string? Text, Guid? OwnerId, DateOnly? DueDate, Guid? MeetingId);
+public sealed record AddActionRequest(string? Text, Guid? OwnerId = null, DateOnly? DueDate = null, Guid? MeetingId = null);
 
-public sealed record EditActionRequest(string? Text, Guid? OwnerId, DateOnly? DueDate, bool ClearDueDate, Guid Version);
+public sealed record EditActionRequest(Guid Version, string? Text = null, Guid? OwnerId = null, DateOnly? DueDate = null, bool ClearDueDate = false);
 
-public sealed record CompleteActionRequest(Guid? MeetingId, Guid Version);
+public sealed record CompleteActionRequest(Guid Version, Guid? MeetingId = null);
 
 public sealed record ReopenActionRequest(Guid Version);
 

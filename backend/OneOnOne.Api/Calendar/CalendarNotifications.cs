@@ -8,9 +8,9 @@ using OneOnOne.Api.Hosting;
 
 namespace OneOnOne.Api.Calendar;
 
-public sealed record GraphNotification(string? SubscriptionId, string? ClientState, string? ChangeType, string? LifecycleEvent);
+public sealed record GraphNotification(string? SubscriptionId = null, string? ClientState = null, string? ChangeType = null, string? LifecycleEvent = null);
 
-public sealed record GraphNotificationBatch(GraphNotification?[]? Value);
+public sealed record GraphNotificationBatch(GraphNotification?[]? Value = null);
 
 /// <summary>
 /// Where Microsoft Graph posts change and lifecycle notifications. A notification is a nudge, never data: with the right

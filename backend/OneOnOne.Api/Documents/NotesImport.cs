@@ -15,15 +15,16 @@ namespace OneOnOne.Api.Documents;
 /// from them is applied, so a stale document does not undo changes made elsewhere. Without them the rows are taken as
 /// they are.
 /// </summary>
-public sealed record NotesImportRequest(ImportActionRequest[]? Actions, string? SharedNotes, string? SharedNotesBaseline);
+public sealed record NotesImportRequest(ImportActionRequest[]? Actions, string? SharedNotes = null, string? SharedNotesBaseline = null);
 
 /// <summary>
 /// One row. <c>Id</c> null is a new action; an empty owner means the caller for a new action and "unchanged" for an
 /// existing one; an empty status means Open for a new action and "unchanged" for an existing one.
 /// </summary>
-public sealed record ImportActionRequest(Guid? Id, string? Text, string? OwnerEmailOrName, DateOnly? DueDate, ActionStatus? Status, ImportActionBaseline? Baseline);
+public sealed record ImportActionRequest(
+    string? Text, Guid? Id = null, string? OwnerEmailOrName = null, DateOnly? DueDate = null, ActionStatus? Status = null, ImportActionBaseline? Baseline = null);
 
-public sealed record ImportActionBaseline(string? Text, string? OwnerEmailOrName, DateOnly? DueDate, ActionStatus? Status);
+public sealed record ImportActionBaseline(string? Text, string? OwnerEmailOrName = null, DateOnly? DueDate = null, ActionStatus? Status = null);
 
 /// <summary>What an upload changed. Uploading the same content again answers Changed false.</summary>
 public sealed record DocumentChanges(bool Changed, string Summary, ChangedAction[] Created, ChangedAction[] Updated, bool SharedNotesUpdated);
@@ -64,7 +65,7 @@ public static class NotesImporter
                 validation.Add($"{key}.status", DocumentTexts.UnknownStatus);
             }
 
-            rows.Add(new ImportRow(key, new ImportActionRequest(row.ActionId, row.Text, row.Owner, due, status, baseline)));
+            rows.Add(new ImportRow(key, new ImportActionRequest(row.Text, row.ActionId, row.Owner, due, status, baseline)));
         }
 
         return rows;

@@ -16,7 +16,9 @@ public static class ProblemSetup
         {
             var language = LanguageOf(context.HttpContext);
             var status = context.ProblemDetails.Status ?? context.HttpContext.Response.StatusCode;
-            var (title, detail) = DefaultsFor(status);
+            var (title, detail) = context.ProblemDetails is HttpValidationProblemDetails { Errors.Count: > 0 }
+                ? (Texts.ValidationTitle, null)
+                : DefaultsFor(status);
             if (title is not null)
             {
                 context.ProblemDetails.Title = title.In(language);
@@ -31,7 +33,9 @@ public static class ProblemSetup
             context.ProblemDetails.Extensions["traceId"] = context.HttpContext.TraceIdentifier;
         });
         services.AddExceptionHandler<KnownExceptionHandler>();
-        services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = false);
+        // A body that cannot be bound reaches KnownExceptionHandler, which names the field (JsonRequests).
+        services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+        services.Configure<ExceptionHandlerOptions>(options => options.SuppressDiagnosticsCallback = context => KnownExceptionHandler.StatusOf(context.Exception) != 0);
         return services;
     }
 
@@ -58,25 +62,30 @@ public static class ProblemSetup
     /// <summary>Turns the exceptions that mean "the client's fault" or "someone else was first" into their status.</summary>
     private sealed class KnownExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
     {
+        /// <summary>The status of an exception that is the client's doing or a lost race, not a fault; 0 for a fault.</summary>
+        public static int StatusOf(Exception exception) => exception switch
+        {
+            DbUpdateConcurrencyException => StatusCodes.Status409Conflict,
+            BadHttpRequestException bad => bad.StatusCode,
+            System.Text.Json.JsonException => StatusCodes.Status400BadRequest,
+            _ => 0,
+        };
+
         public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
         {
-            var status = exception switch
-            {
-                DbUpdateConcurrencyException => StatusCodes.Status409Conflict,
-                BadHttpRequestException bad => bad.StatusCode,
-                System.Text.Json.JsonException => StatusCodes.Status400BadRequest,
-                _ => 0,
-            };
+            var status = StatusOf(exception);
             if (status == 0)
             {
                 return false;
             }
 
+            var json = exception as System.Text.Json.JsonException ?? exception.InnerException as System.Text.Json.JsonException;
+            var errors = json is null ? null : JsonRequests.Describe(json, LanguageOf(httpContext));
             httpContext.Response.StatusCode = status;
             return await problems.TryWriteAsync(new ProblemDetailsContext
             {
                 HttpContext = httpContext,
-                ProblemDetails = new ProblemDetails { Status = status },
+                ProblemDetails = errors is null ? new ProblemDetails { Status = status } : new HttpValidationProblemDetails(errors) { Status = status },
                 Exception = exception,
             });
         }

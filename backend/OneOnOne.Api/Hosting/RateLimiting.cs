@@ -92,6 +92,37 @@ public static class RateLimiting
 
             // A chunked body has no length to refuse up front: it is cut off while it is read.
             context.Request.Body = new LimitedReadStream(context.Request.Body, limits.MaxBodyBytes);
+            if (!context.Request.HasJsonContentType())
+            {
+                await next(context);
+                return;
+            }
+
+            // JSON is UTF-8 (RFC 8259). The serializer checks only the strings it keeps, so text that is not UTF-8 could
+            // otherwise pass in a field it skips: the whole body is checked once, and read from memory after that.
+            using var body = new MemoryStream();
+            try
+            {
+                await context.Request.Body.CopyToAsync(body, context.RequestAborted);
+            }
+            catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+            {
+                await WriteTooLargeAsync(context, limits);
+                return;
+            }
+
+            if (!System.Text.Unicode.Utf8.IsValid(body.GetBuffer().AsSpan(0, (int)body.Length)))
+            {
+                await WriteProblemAsync(context, new ProblemDetails
+                {
+                    Status = StatusCodes.Status400BadRequest,
+                    Detail = Texts.InvalidUtf8.In(ProblemSetup.LanguageOf(context)),
+                });
+                return;
+            }
+
+            body.Position = 0;
+            context.Request.Body = body;
             await next(context);
         });
         return app;

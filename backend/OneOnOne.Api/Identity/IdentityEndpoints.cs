@@ -125,7 +125,7 @@ public sealed record TimeZoneRequest(string? TimeZone);
 
 public sealed record LanguageRequest(string? Language);
 
-public sealed record DevTokenRequest(string? Email);
+public sealed record DevTokenRequest(string? Email = null);
 
 public sealed record DevTokenResponse(string AccessToken, DateTimeOffset ExpiresAt, string Email, string DisplayName)
 {

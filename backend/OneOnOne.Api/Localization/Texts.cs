@@ -38,6 +38,18 @@ public static class Texts
 
     public static readonly Text Required = new("This field is required.", "Dit veld is verplicht.");
     public static readonly Text TooLong = new("At most {0} characters.", "Maximaal {0} tekens.");
+    public static readonly Text NoNullEntries = new("This list may not hold empty (null) entries.", "Deze lijst mag geen lege (null) waarden bevatten.");
+    public static readonly Text DuplicateField = new("This field appears more than once.", "Dit veld komt meer dan eens voor.");
+    public static readonly Text InvalidValue = new("This value is not valid here.", "Deze waarde is hier niet geldig.");
+    public static readonly Text MustBeId = new("This must be an id (a GUID).", "Dit moet een id zijn (een GUID).");
+    public static readonly Text MustBeDate = new("This must be a date (yyyy-mm-dd).", "Dit moet een datum zijn (jjjj-mm-dd).");
+    public static readonly Text MustBeTrueOrFalse = new("This must be true or false.", "Dit moet true of false zijn.");
+    public static readonly Text MustBeText = new("This must be text.", "Dit moet tekst zijn.");
+    public static readonly Text MustBeNumber = new("This must be a number.", "Dit moet een getal zijn.");
+    public static readonly Text MustBeOneOf = new("This must be one of: {0}.", "Dit moet een van deze zijn: {0}.");
+    public static readonly Text InvalidUtf8 = new(
+        "The request is not valid UTF-8 text.",
+        "Het verzoek is geen geldige UTF-8-tekst.");
     public static readonly Text UnknownTimeZone = new("This time zone is not known.", "Deze tijdzone is onbekend.");
     public static readonly Text NotAOneOnOneTitle = new("This is not a 1-on-1", "Dit is geen 1-op-1");
     public static readonly Text NotAOneOnOneCount = new(

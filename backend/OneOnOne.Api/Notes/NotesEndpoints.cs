@@ -13,7 +13,7 @@ public sealed record NoteResponse(NoteVisibility Visibility, string Text, Guid V
 public sealed record MeetingNotesResponse(NoteResponse? Shared, NoteResponse? Private);
 
 /// <summary>The text and the version the client last saw (null when it saw no note yet).</summary>
-public sealed record SaveNoteRequest(string? Text, Guid? Version);
+public sealed record SaveNoteRequest(string? Text, Guid? Version = null);
 
 public static class NotesEndpoints
 {

@@ -193,7 +193,7 @@ public abstract class NotesDocumentApiTests(ApiFactory api) : ProviderTests(api)
         {
             Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync(scene.DocumentUrl, Cancel)).StatusCode);
             Assert.Equal(HttpStatusCode.NotFound, (await UploadAsync(client, scene.DocumentUrl, document)).StatusCode);
-            Assert.Equal(HttpStatusCode.NotFound, (await client.SendJsonAsync(HttpMethod.Post, $"/api/meetings/{scene.MeetingId}/notes/import", new { sharedNotes = "Hacked" })).StatusCode);
+            Assert.Equal(HttpStatusCode.NotFound, (await client.SendJsonAsync(HttpMethod.Post, $"/api/meetings/{scene.MeetingId}/notes/import", new { actions = Array.Empty<object>(), sharedNotes = "Hacked" })).StatusCode);
             Assert.Equal(HttpStatusCode.NotFound, (await client.SendJsonAsync(HttpMethod.Post, $"{scene.DocumentUrl}/onedrive", null)).StatusCode);
         }
 

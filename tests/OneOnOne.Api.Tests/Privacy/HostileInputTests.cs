@@ -107,6 +107,22 @@ public abstract class HostileInputTests(ApiFactory api) : ProviderTests(api)
         }
 
         yield return ("wrong types", PrivacyScenario.JsonBody(MapLeaves(valid, v => v.GetValueKind() == System.Text.Json.JsonValueKind.String ? JsonValue.Create(12345) : JsonValue.Create("text"))!.ToJsonString()));
+        yield return ("no fields", PrivacyScenario.JsonBody("{}"));
+        if (valid is JsonObject { Count: > 0 } fields)
+        {
+            var (first, value) = fields.First();
+            yield return ("a field twice", PrivacyScenario.JsonBody($"{{\"{first}\":{value?.ToJsonString() ?? "null"},{json[1..]}"));
+        }
+
+        if (HasArray(valid))
+        {
+            yield return ("null entries", PrivacyScenario.JsonBody(MapArrays(valid, _ => new JsonArray((JsonNode?)null))!.ToJsonString()));
+        }
+
+        yield return ("invalid UTF-8", new ByteArrayContent([.. Encoding.UTF8.GetBytes(json[..^1] + ",\"padding\":\""), 0xC3, 0x28, 0xFF, .. "\"}"u8])
+        {
+            Headers = { ContentType = new("application/json") },
+        });
         yield return ("an array", PrivacyScenario.JsonBody("[1, 2, 3]"));
         yield return ("a string", PrivacyScenario.JsonBody("\"text\""));
         yield return ("null", PrivacyScenario.JsonBody("null"));
@@ -136,6 +152,20 @@ public abstract class HostileInputTests(ApiFactory api) : ProviderTests(api)
     /// <summary>Replaces the strings that are free text (not ids, versions or times), keeping the rest valid.</summary>
     private static JsonNode? MapFreeText(JsonNode? node, Func<string, JsonNode?> replace) =>
         MapLeaves(node, v => v.TryGetValue<string>(out var s) && !IsStructured(s) ? replace(s) : v.DeepClone());
+
+    private static bool HasArray(JsonNode? node) => node switch
+    {
+        JsonObject o => o.Any(p => HasArray(p.Value)),
+        JsonArray => true,
+        _ => false,
+    };
+
+    private static JsonNode? MapArrays(JsonNode? node, Func<JsonArray, JsonNode?> replace) => node switch
+    {
+        JsonObject o => new JsonObject(o.Select(p => KeyValuePair.Create(p.Key, MapArrays(p.Value, replace)))),
+        JsonArray a => replace(a),
+        _ => node?.DeepClone(),
+    };
 
     private static JsonNode? MapLeaves(JsonNode? node, Func<JsonValue, JsonNode?> leaf) => node switch
     {
