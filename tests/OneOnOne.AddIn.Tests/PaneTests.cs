@@ -154,6 +154,42 @@ public sealed class PaneTests(BrowserFixture fixture) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_not_a_1_on_1_screen_speaks_the_persons_own_language_in_an_English_Outlook()
+    {
+        // Sanne chose Dutch; her Outlook is English. The server writes its reason in Dutch, so the whole screen is Dutch.
+        var group = new FakeAppointment("read", Sanne, Sanne, [Priya, Daan, Joris], PaneServer.NextDemoMeetingStart(), DisplayLanguage: "en-US");
+        var page = await OpenAsync(group);
+        await Expect(page.GetByText("Dit is geen 1-op-1", new() { Exact = false }).First).ToBeVisibleAsync();
+        await Expect(page.GetByText("mensen uitgenodigd", new() { Exact = false })).ToBeVisibleAsync();
+        await Expect(page.GetByText("This isn't a 1-on-1")).ToHaveCountAsync(0);
+        Assert.Equal("nl", await page.EvaluateAsync<string>("document.documentElement.lang"));
+    }
+
+    [Fact]
+    public async Task Errors_are_titled_by_what_happened()
+    {
+        var page = await OpenAsync(SanneOrganizes());
+        await Expect(Agenda(page)).ToBeVisibleAsync();
+        var status = 404;
+        await page.Context.RouteAsync("**/api/meetings/*/pane", route => route.FulfillAsync(new()
+        {
+            Status = status,
+            ContentType = "application/problem+json",
+            Headers = new Dictionary<string, string> { ["Content-Language"] = "nl" },
+            Body = "{\"status\":" + status + ",\"title\":\"Niet gevonden\",\"detail\":\"Hier staat niets, of het is niet voor jou bedoeld.\"}",
+        }));
+
+        await page.ReloadAsync();
+        var alert = page.GetByRole(AriaRole.Alert);
+        await Expect(alert).ToContainTextAsync("Gesprek niet gevonden");
+        await Expect(alert).Not.ToContainTextAsync("niet bereikbaar");
+
+        status = 500;
+        await page.GetByRole(AriaRole.Button, new() { Name = "Opnieuw proberen" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Er ging iets mis");
+    }
+
+    [Fact]
     public async Task Backend_down_shows_a_retryable_error_and_retry_recovers()
     {
         // Inside Outlook: the preview's page carries its first pane, so only the API's later answers could fail there.

@@ -10,6 +10,8 @@ export class ApiError extends Error {
     readonly title: string | null,
     readonly detail: string | null,
     readonly problem: Record<string, unknown> | null,
+    /** The language the server wrote its title and detail in (Content-Language), when it said. */
+    readonly language: string | null = null,
   ) {
     super(detail ?? title ?? `${kind} ${status}`);
     this.name = "ApiError";
@@ -66,7 +68,7 @@ async function toError(response: Response): Promise<ApiError> {
     // Not JSON (a proxy's error page, say): the status alone has to do.
   }
   const text = (key: string) => (typeof problem?.[key] === "string" ? (problem[key] as string) : null);
-  return new ApiError("http", response.status, text("title"), text("detail"), problem);
+  return new ApiError("http", response.status, text("title"), text("detail"), problem, response.headers.get("Content-Language"));
 }
 
 export async function readJson<T>(response: Response): Promise<T> {

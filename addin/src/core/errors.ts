@@ -13,6 +13,9 @@ export function describeError(error: unknown, t: Translate): string {
     if (error.status === 404) {
       return t("errorNotFound");
     }
+    if (error.status === 401) {
+      return t("errorSignedOut");
+    }
     if (error.status >= 500) {
       return t("errorServer");
     }
@@ -26,4 +29,24 @@ export function describeError(error: unknown, t: Translate): string {
     return error.detail ?? error.title ?? t("errorServer");
   }
   return t("errorServer");
+}
+
+/** What happened, as a title: not there (or not yours), offline, signed out, not allowed, the server's fault. */
+export function errorTitle(error: unknown, t: Translate): string {
+  if (!(error instanceof ApiError) || error.kind !== "http") {
+    return error instanceof ApiError ? t("errorTitle") : t("errorTitleServer");
+  }
+  if (error.status === 404) {
+    return t("errorTitleNotFound");
+  }
+  if (error.status === 401) {
+    return t("errorTitleSignedOut");
+  }
+  if (error.status === 403) {
+    return t("errorTitleNotAllowed");
+  }
+  if (error.status >= 500) {
+    return t("errorTitleServer");
+  }
+  return error.title ?? t("errorTitleRequest");
 }

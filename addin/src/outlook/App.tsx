@@ -1,6 +1,7 @@
 import { FluentProvider, MessageBar, MessageBarBody, Spinner } from "@fluentui/react-components";
 import { lazy, Suspense, useEffect, useLayoutEffect, useMemo, useState } from "react";
 import { createRoot } from "react-dom/client";
+import { ApiError } from "../core/api";
 import { I18nProvider, useI18n } from "../core/I18nProvider";
 import { themeFor } from "../core/theme";
 import { reportTimeZone } from "../core/timeZone";
@@ -52,7 +53,7 @@ function Root({ root, deps, first }: { root: HTMLElement; deps: BootDependencies
   const restart = (choice?: BootChoice) => setPending(boot(deps, choice));
   const session = state && "session" in state ? state.session : null;
   const hostTag = session?.hostTag ?? (state && "hostTag" in state ? state.hostTag : deps.browserLanguage);
-  const language = state?.kind === "ready" ? state.pane.language : hostTag;
+  const language = languageOf(state) ?? hostTag;
   const theme = themeFor(session?.host?.theme ?? null, prefersDark);
 
   // After the pane is on screen: the mails to this person then give times in this device's zone.
@@ -69,6 +70,24 @@ function Root({ root, deps, first }: { root: HTMLElement; deps: BootDependencies
       </I18nProvider>
     </FluentProvider>
   );
+}
+
+/**
+ * One rule for the pane's language: the server's. It writes in the person's chosen language, else in the one the pane
+ * asked for (Office's display language); every screen, an error's included, follows what it answered in, so the
+ * pane's own words and the server's never mix.
+ */
+function languageOf(state: BootState | null): string | null {
+  switch (state?.kind) {
+    case "ready":
+      return state.pane.language;
+    case "notOneOnOne":
+      return state.language;
+    case "failed":
+      return state.error instanceof ApiError ? state.error.language : null;
+    default:
+      return null;
+  }
 }
 
 function Content({ state, restart }: { state: BootState | null; restart: (choice?: BootChoice) => void }) {

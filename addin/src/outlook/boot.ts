@@ -28,7 +28,7 @@ export type BootState =
   /** `early`: the pane's data is what the page's early script had (and may have painted already). */
   | { kind: "ready"; session: Session; pane: PaneData; early: boolean }
   /** The event cannot be a 1-on-1 here: not one (`notOneOnOne`), not in the person's calendar, or not saved yet. */
-  | { kind: "notOneOnOne"; session: Session | null; reason: NotOneOnOneReason; detail: string | null }
+  | { kind: "notOneOnOne"; session: Session | null; reason: NotOneOnOneReason; detail: string | null; language: string | null }
   | { kind: "chooseDemoPerson"; people: DemoPerson[]; hostTag: string }
   | { kind: "noUpcoming"; session: Session; name: string }
   | { kind: "failed"; error: unknown; hostTag: string };
@@ -79,7 +79,7 @@ export async function boot(deps: BootDependencies, choice: BootChoice = {}): Pro
     if (host) {
       const event = await appointment;
       if (event?.kind !== "event") {
-        return { kind: "notOneOnOne", session, reason: event?.kind === "unsaved" ? "unsaved" : "notOneOnOne", detail: null };
+        return { kind: "notOneOnOne", session, reason: event?.kind === "unsaved" ? "unsaved" : "notOneOnOne", detail: null, language: null };
       }
       try {
         const request: ResolveRequest = { eventId: event.eventId };
@@ -87,7 +87,8 @@ export async function boot(deps: BootDependencies, choice: BootChoice = {}): Pro
         panePath = `/api/meetings/${meetingId}/pane`;
       } catch (error) {
         if (error instanceof ApiError && (error.status === 422 || error.status === 404)) {
-          return { kind: "notOneOnOne", session, reason: error.status === 404 ? "notInCalendar" : "notOneOnOne", detail: error.detail };
+          const reason = error.status === 404 ? "notInCalendar" : "notOneOnOne";
+          return { kind: "notOneOnOne", session, reason, detail: error.detail, language: error.language };
         }
         throw error;
       }

@@ -1,6 +1,7 @@
 import { FluentProvider, Link, MessageBar, MessageBarBody, MessageBarTitle, Spinner, Text } from "@fluentui/react-components";
 import { lazy, Suspense, useEffect, useMemo, useState } from "react";
 import { createRoot } from "react-dom/client";
+import { ApiError } from "../core/api";
 import { I18nProvider, useI18n } from "../core/I18nProvider";
 import { themeFor } from "../core/theme";
 import { ErrorState } from "../core/ui/ErrorState";
@@ -37,7 +38,9 @@ function Root({ deps, first }: { deps: BootDependencies; first: Promise<BootStat
 
   const restart = (choice?: BootChoice) => setPending(boot(deps, choice));
   const hostTag = state?.hostTag ?? deps.browserLanguage;
-  const language = state?.view.kind === "ready" ? state.view.pane.language : hostTag;
+  // The server's language, as in Outlook (outlook/App.tsx): the pane's, or the one an error was written in.
+  const view = state?.view;
+  const language = view?.kind === "ready" ? view.pane.language : (view?.kind === "failed" && view.error instanceof ApiError && view.error.language) || hostTag;
   const theme = themeFor(state?.host?.theme ?? null, prefersDark);
 
   return (

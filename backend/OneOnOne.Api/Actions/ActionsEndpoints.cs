@@ -31,16 +31,18 @@ public sealed record ReopenActionRequest(Guid Version);
 public static class ActionsEndpoints
 {
     /// <summary>
-    /// The action items a meeting shows: every open one of the series, and the done ones created or completed in
-    /// this meeting (or, for the pane's "closed last time", in the previous one).
+    /// The action items a meeting shows: the open ones agreed in it or in an earlier meeting of the series (a past
+    /// meeting's pane never lists one agreed later), and the done ones created or completed in this meeting (or, for the
+    /// pane's "closed last time", in the previous one).
     /// </summary>
     /// <remarks>
     /// Disjoint branches, each a seek on an index, rather than one condition with OR over the series, which read
     /// every action the series ever had.
     /// </remarks>
-    public static IQueryable<ActionItem> ShownIn(OneOnOneDb db, Guid seriesId, Guid meetingId, Guid? previousMeetingId = null)
+    public static IQueryable<ActionItem> ShownIn(OneOnOneDb db, Guid seriesId, Guid meetingId, DateTime meetingStartUtc, Guid? previousMeetingId = null)
     {
-        var shown = db.ActionItems.Where(a => a.SeriesId == seriesId && a.Status == ActionStatus.Open)
+        var shown = db.ActionItems.Where(a => a.SeriesId == seriesId && a.Status == ActionStatus.Open
+                && (a.CreatedInMeetingId == meetingId || db.Meetings.Any(m => m.Id == a.CreatedInMeetingId && m.StartUtc < meetingStartUtc)))
             .Concat(db.ActionItems.Where(a => a.CreatedInMeetingId == meetingId && a.Status == ActionStatus.Done))
             .Concat(db.ActionItems.Where(a => a.CompletedInMeetingId == meetingId && a.Status == ActionStatus.Done && a.CreatedInMeetingId != meetingId));
         return previousMeetingId is { } previous

@@ -27,7 +27,7 @@ public static class NotesDocumentLoader
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var agenda = await AgendaEndpoints.Project(AgendaEndpoints.ForMeeting(db, meeting), meeting.Id).ToArrayAsync(cancellationToken);
         // The same selection as the pane: what is open, and what was created or finished in this meeting.
-        var actions = await ActionsEndpoints.Project(ActionsEndpoints.ShownIn(db, series.Id, meeting.Id), today).ToArrayAsync(cancellationToken);
+        var actions = await ActionsEndpoints.Project(ActionsEndpoints.ShownIn(db, series.Id, meeting.Id, meeting.StartUtc), today).ToArrayAsync(cancellationToken);
         var meetingsBefore = await PromptLibrary.MeetingNumberAsync(db, meeting, cancellationToken);
         var sharedNotes = await db.Notes
             .Where(n => n.MeetingId == meeting.Id && n.Visibility == NoteVisibility.Shared)

@@ -20,8 +20,10 @@ public static class NotesDocumentWriter
     private const string HintStyleId = "OneOnOneHint";
     private const string MetaStyleId = "SubtleEmphasis";
 
-    // A4 with 2.54 cm margins: 9026 twips of text width, shared by the four columns.
-    private static readonly int[] ColumnWidths = [3826, 1800, 1450, 1950];
+    // A4 with 2.54 cm margins: 9026 twips of text width, shared by the four columns. The due date's column fits
+    // "2030-12-31" with the cell's margins in the fonts Word and LibreOffice use, and never wraps it.
+    private static readonly int[] ColumnWidths = [3576, 1800, 1700, 1950];
+    private const int DueDateColumn = 2;
 
     public static byte[] Write(NotesDocumentModel model, WordAddInReference? wordAddIn = null)
     {
@@ -168,10 +170,16 @@ public static class NotesDocumentWriter
             new SdtProperties(new Tag { Val = tag }, new SdtId { Val = ids.Next() }),
             new SdtContentRow(new TableRow(cells.Select((text, column) => Cell(column, text)))));
 
-    private static TableCell Cell(int column, string text) =>
-        new(
-            new TableCellProperties(new TableCellWidth { Width = ColumnWidths[column].ToString(CultureInfo.InvariantCulture), Type = TableWidthUnitValues.Dxa }),
-            TextParagraph(text));
+    private static TableCell Cell(int column, string text)
+    {
+        var properties = new TableCellProperties(new TableCellWidth { Width = ColumnWidths[column].ToString(CultureInfo.InvariantCulture), Type = TableWidthUnitValues.Dxa });
+        if (column == DueDateColumn)
+        {
+            properties.Append(new NoWrap());
+        }
+
+        return new TableCell(properties, TextParagraph(text));
+    }
 
     private static SdtBlock Block(string tag, string alias, SdtIds ids, IEnumerable<OpenXmlElement> content) =>
         new(

@@ -29,6 +29,8 @@ public static class ProblemSetup
                 context.ProblemDetails.Detail = detail?.In(language);
             }
 
+            // The panes show every screen in the language the server wrote in (addin's App.tsx, languageOf).
+            context.HttpContext.Response.Headers.ContentLanguage = language;
             context.ProblemDetails.Extensions.Remove("exception");
             context.ProblemDetails.Extensions["traceId"] = context.HttpContext.TraceIdentifier;
         });

@@ -83,7 +83,7 @@ public static class PaneEndpoints
         // that hides the other person's private note.
         var agenda = await AgendaEndpoints.Project(AgendaEndpoints.ForMeeting(db, meetingId, header.SeriesId, header.StartUtc), meetingId)
             .IgnoreQueryFilters().ToArrayAsync(cancellationToken);
-        var actions = await ActionsEndpoints.Project(ActionsEndpoints.ShownIn(db, header.SeriesId, meetingId, header.PreviousId), today)
+        var actions = await ActionsEndpoints.Project(ActionsEndpoints.ShownIn(db, header.SeriesId, meetingId, header.StartUtc, header.PreviousId), today)
             .IgnoreQueryFilters().ToArrayAsync(cancellationToken);
         var notes = await db.Notes.AsNoTracking().Where(n => n.MeetingId == meetingId).ToListAsync(cancellationToken);
 

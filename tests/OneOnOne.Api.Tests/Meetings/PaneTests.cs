@@ -235,6 +235,32 @@ public abstract class PaneTests(ApiFactory api) : ProviderTests(api)
     }
 
     [Fact]
+    public async Task A_meeting_lists_as_earlier_only_actions_agreed_before_it_in_the_pane_and_in_its_document()
+    {
+        var pair = await OneOnOnePair.CreateAsync(Api);
+        var second = await pair.ResolveAsync(OneOnOnePair.FirstStart.AddDays(7));
+        var third = await pair.ResolveAsync(OneOnOnePair.FirstStart.AddDays(14));
+        var url = $"/api/series/{pair.Meeting.SeriesId}/actions";
+        var agreedFirst = await pair.ManagerClient.PostAsync<ActionItemResponse>(url, new { text = "Agreed in the first", meetingId = pair.Meeting.MeetingId }, HttpStatusCode.Created);
+        var agreedSecond = await pair.ManagerClient.PostAsync<ActionItemResponse>(url, new { text = "Agreed in the second", meetingId = second.MeetingId }, HttpStatusCode.Created);
+
+        var firstPane = await pair.ManagerClient.GetAsync<PaneResponse>($"/api/meetings/{pair.Meeting.MeetingId}/pane");
+        var secondPane = await pair.ManagerClient.GetAsync<PaneResponse>($"/api/meetings/{second.MeetingId}/pane");
+        var thirdPane = await pair.ManagerClient.GetAsync<PaneResponse>($"/api/meetings/{third.MeetingId}/pane");
+        var firstDocument = await pair.ManagerClient.GetByteArrayAsync($"/api/meetings/{pair.Meeting.MeetingId}/notes.docx", Cancel);
+
+        Assert.Empty(firstPane.OpenActions);
+        Assert.Equal(agreedFirst.Id, Assert.Single(firstPane.NewActions).Id);
+        Assert.Equal(agreedFirst.Id, Assert.Single(secondPane.OpenActions).Id);
+        Assert.Equal(agreedSecond.Id, Assert.Single(secondPane.NewActions).Id);
+        Assert.Equal(new[] { agreedFirst.Id, agreedSecond.Id }.Order(), thirdPane.OpenActions.Select(a => a.Id).Order());
+        using var document = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(new MemoryStream(firstDocument), isEditable: false);
+        var text = document.MainDocumentPart!.Document!.InnerText;
+        Assert.Contains("Agreed in the first", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Agreed in the second", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_pane_makes_the_same_number_of_queries_for_3_and_for_300_past_meetings()
     {
         var small = await PairWithHistoryAsync(3);

@@ -2,6 +2,12 @@
 export const en = {
   loading: "Loading your 1-on-1…",
   errorTitle: "OneOnOne can't be reached",
+  errorTitleNotFound: "Meeting not found",
+  errorTitleSignedOut: "You are signed out",
+  errorTitleNotAllowed: "Not allowed",
+  errorTitleServer: "Something went wrong",
+  errorTitleRequest: "This didn't work",
+  errorSignedOut: "Your sign-in has ended. Try again to sign in once more.",
   errorNetwork: "The server did not answer. Check your connection, then try again.",
   errorTimeout: "The server is taking too long to answer. Try again in a moment.",
   errorServer: "Something went wrong on the server. Try again in a moment.",

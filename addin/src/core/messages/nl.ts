@@ -4,6 +4,12 @@ import type { MessageKey } from "./en";
 export const nl: Record<MessageKey, string> = {
   loading: "Je 1-op-1 wordt geladen…",
   errorTitle: "OneOnOne is niet bereikbaar",
+  errorTitleNotFound: "Gesprek niet gevonden",
+  errorTitleSignedOut: "Je bent afgemeld",
+  errorTitleNotAllowed: "Niet toegestaan",
+  errorTitleServer: "Er ging iets mis",
+  errorTitleRequest: "Dit lukte niet",
+  errorSignedOut: "Je aanmelding is verlopen. Probeer het opnieuw om je weer aan te melden.",
   errorNetwork: "De server gaf geen antwoord. Controleer je verbinding en probeer het opnieuw.",
   errorTimeout: "De server doet er te lang over. Probeer het zo opnieuw.",
   errorServer: "Er ging iets mis op de server. Probeer het zo opnieuw.",

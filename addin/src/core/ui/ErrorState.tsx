@@ -1,9 +1,12 @@
 import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle } from "@fluentui/react-components";
-import { describeError } from "../errors";
+import { describeError, errorTitle } from "../errors";
 import { useI18n } from "../I18nProvider";
 import { useStyles } from "./styles";
 
-/** The backend is down, slow or failing: say so and offer to try again (never a blank pane or an endless spinner). */
+/**
+ * The pane could not be shown: say what happened (not found, offline, signed out, the server failed) and offer to try
+ * again (never a blank pane or an endless spinner).
+ */
 export function ErrorState({ error, onRetry }: { error: unknown; onRetry: () => void }) {
   const { t } = useI18n();
   const styles = useStyles();
@@ -11,7 +14,7 @@ export function ErrorState({ error, onRetry }: { error: unknown; onRetry: () => 
     <main className={styles.page}>
       <MessageBar intent="error" layout="multiline" role="alert">
         <MessageBarBody>
-          <MessageBarTitle>{t("errorTitle")}</MessageBarTitle> {describeError(error, t)}
+          <MessageBarTitle>{errorTitle(error, t)}</MessageBarTitle> {describeError(error, t)}
         </MessageBarBody>
         <MessageBarActions>
           <Button appearance="primary" onClick={onRetry}>
