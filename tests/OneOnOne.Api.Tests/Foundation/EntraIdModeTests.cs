@@ -2,13 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Security.Claims;
 using System.Security.Cryptography;
-using Microsoft.AspNetCore.Authentication.JwtBearer;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.TestHost;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.IdentityModel.JsonWebTokens;
-using Microsoft.IdentityModel.Protocols;
-using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 using Microsoft.IdentityModel.Tokens;
 using OneOnOne.Api.Identity;
 using OneOnOne.Api.Tests.Infrastructure;
@@ -17,7 +11,8 @@ namespace OneOnOne.Api.Tests.Foundation;
 
 /// <summary>
 /// The app in EntraId mode, through Microsoft.Identity.Web's own handler. Only the key source is replaced
-/// (a static OpenID configuration instead of Entra's metadata endpoint, which these machines cannot reach).
+/// (a static OpenID configuration instead of Entra's metadata endpoint, which these machines cannot reach; see
+/// <see cref="ProductionApiFactory"/>).
 /// </summary>
 public sealed class EntraIdModeTests(EntraIdModeTests.EntraFactory api) : IClassFixture<EntraIdModeTests.EntraFactory>
 {

@@ -1,7 +1,5 @@
 using System.Net;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
-using OneOnOne.Api.Data;
 using OneOnOne.Api.Hosting;
 using OneOnOne.Api.Tests.Infrastructure;
 
