@@ -108,7 +108,10 @@ public sealed class ManifestTests
     public async Task Validates_against_the_add_in_manifest_schemas_with_xmllint(string file)
     {
         var schema = Path.GetFullPath(Path.Combine(AddInFolder.RepositoryRoot, "..", "shared", "schemas", "office-addin-manifest", "OfficeAppManifestV1_1.xsd"));
-        Assert.SkipUnless(File.Exists(schema), $"The manifest schemas are not at {schema}.");
+        Assert.SkipUnless(
+            File.Exists(schema),
+            $"The manifest schemas are not at {schema}: they sit beside the repository in shared/schemas/office-addin-manifest "
+            + "(Microsoft publishes them in [MS-OWEMXML], appendix A, 'Full XML Schema'); put that folder there to run this check.");
         var (exit, output) = await RunAsync("xmllint", $"--noout --schema \"{schema}\" \"{PathOf(file)}\"");
         Assert.True(exit == 0, output);
     }

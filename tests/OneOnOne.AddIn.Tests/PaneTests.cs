@@ -166,6 +166,18 @@ public sealed class PaneTests(BrowserFixture fixture) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task In_the_preview_a_person_without_1_on_1s_is_told_so_in_their_own_language()
+    {
+        // The browser is English; Joris chose Dutch.
+        var page = await OpenAsync(appointment: null);
+        await Expect(Agenda(page)).ToBeVisibleAsync();
+        await page.GetByRole(AriaRole.Combobox, new() { Name = "Demopersoon" }).SelectOptionAsync(new SelectOptionValue { Label = "Joris Smit" });
+
+        await Expect(page.GetByText("Joris Smit heeft geen geplande 1-op-1's", new() { Exact = false })).ToBeVisibleAsync();
+        await Expect(page.GetByText("has no upcoming")).ToHaveCountAsync(0);
+    }
+
+    [Fact]
     public async Task Errors_are_titled_by_what_happened()
     {
         var page = await OpenAsync(SanneOrganizes());

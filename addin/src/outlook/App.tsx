@@ -82,6 +82,7 @@ function languageOf(state: BootState | null): string | null {
     case "ready":
       return state.pane.language;
     case "notOneOnOne":
+    case "noUpcoming":
       return state.language;
     case "failed":
       return state.error instanceof ApiError ? state.error.language : null;

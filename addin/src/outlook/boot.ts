@@ -30,7 +30,7 @@ export type BootState =
   /** The event cannot be a 1-on-1 here: not one (`notOneOnOne`), not in the person's calendar, or not saved yet. */
   | { kind: "notOneOnOne"; session: Session | null; reason: NotOneOnOneReason; detail: string | null; language: string | null }
   | { kind: "chooseDemoPerson"; people: DemoPerson[]; hostTag: string }
-  | { kind: "noUpcoming"; session: Session; name: string }
+  | { kind: "noUpcoming"; session: Session; name: string; language: string | null }
   | { kind: "failed"; error: unknown; hostTag: string };
 
 export type NotOneOnOneReason = "notOneOnOne" | "notInCalendar" | "unsaved";
@@ -106,7 +106,7 @@ export async function boot(deps: BootDependencies, choice: BootChoice = {}): Pro
       pane = earlyPane ?? (await api.get<PaneData>(panePath));
     } catch (error) {
       if (!host && !choice.meetingId && error instanceof ApiError && error.status === 404) {
-        return { kind: "noUpcoming", session, name: signedIn.name };
+        return { kind: "noUpcoming", session, name: signedIn.name, language: error.language };
       }
       throw error;
     }

@@ -78,7 +78,11 @@ public static class DatabaseSetup
         switch (provider)
         {
             case DatabaseProvider.Sqlite:
-                options.UseSqlite(connectionString).AddInterceptors(SqliteBusyTimeout.Instance);
+                // SQLite rebuilds a changed table with foreign keys off, which cannot run inside the migration's
+                // transaction; EF Core then warns of a "partially applied state" at every first start. That risk is the
+                // same for every SQLite app and is said once, plainly, by MigrateAsync instead.
+                options.UseSqlite(connectionString).AddInterceptors(SqliteBusyTimeout.Instance)
+                    .ConfigureWarnings(warnings => warnings.Log((Microsoft.EntityFrameworkCore.Diagnostics.RelationalEventId.NonTransactionalMigrationOperationWarning, LogLevel.Debug)));
                 break;
             case DatabaseProvider.PostgreSql:
                 options.UseNpgsql(WithAutoPrepare(connectionString));
@@ -128,6 +132,13 @@ public static class DatabaseSetup
             {
                 Directory.CreateDirectory(folder);
             }
+        }
+
+        if (db.Database.IsSqlite() && (await db.Database.GetPendingMigrationsAsync(cancellationToken)).Count() is var pending and > 0)
+        {
+            scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DatabaseSetup)).LogInformation(
+                "Bringing the SQLite database up to date ({Count} steps). Let it finish: a start stopped halfway leaves the file to be deleted (the demo data comes back).",
+                pending);
         }
 
         await db.Database.MigrateAsync(cancellationToken);

@@ -4,7 +4,9 @@ namespace OneOnOne.Api.Data;
 
 /// <summary>
 /// The demo tenant of the embedded default, so the first run shows a product with history: a manager with a
-/// Dutch-speaking and an English-speaking report, three past weekly 1-on-1s each and the next one in a few days.
+/// Dutch-speaking and an English-speaking report, three past weekly 1-on-1s each and the next one in a few days. And a
+/// new colleague's first week, so the follow-ups are seen at once: her first 1-on-1 ended a quarter of an hour before the
+/// demo was made and an extra check-in is tomorrow, so the first sweep sends a recap and a reminder to both of them.
 /// </summary>
 public static class DemoData
 {
@@ -15,10 +17,25 @@ public static class DemoData
     public static readonly DemoPerson EnglishReport = new(Guid.Parse("6d0a1c52-0000-4000-8000-000000000003"), "demo-report-en", "Priya Raman", "priya.raman@demo.oneonone.test", "en");
     public static readonly DemoPerson Stranger = new(Guid.Parse("6d0a1c52-0000-4000-8000-000000000004"), "demo-colleague", "Joris Smit", "joris.smit@demo.oneonone.test", "nl");
 
-    public static IReadOnlyList<DemoPerson> People { get; } = [Manager, DutchReport, EnglishReport, Stranger];
+    public static readonly DemoPerson OnboardingManager = new(Guid.Parse("6d0a1c52-0000-4000-8000-000000000005"), "demo-manager-en", "Tom Hughes", "tom.hughes@demo.oneonone.test", "en");
+    public static readonly DemoPerson NewColleague = new(Guid.Parse("6d0a1c52-0000-4000-8000-000000000006"), "demo-new-colleague", "Lotte de Vries", "lotte.devries@demo.oneonone.test", "nl");
+
+    public static IReadOnlyList<DemoPerson> People { get; } = [Manager, DutchReport, EnglishReport, Stranger, OnboardingManager, NewColleague];
 
     public static readonly Guid DutchSeriesId = Guid.Parse("6d0a1c52-0000-4000-8000-0000000000a1");
     public static readonly Guid EnglishSeriesId = Guid.Parse("6d0a1c52-0000-4000-8000-0000000000a2");
+    public static readonly Guid OnboardingSeriesId = Guid.Parse("6d0a1c52-0000-4000-8000-0000000000a3");
+
+    /// <summary>The demo 1-on-1s: who organizes (the manager) and who is invited, as the demo calendar has them.</summary>
+    public static IReadOnlyList<(Guid SeriesId, DemoPerson Manager, DemoPerson Report)> SeriesPeople { get; } =
+    [
+        (DutchSeriesId, Manager, DutchReport),
+        (EnglishSeriesId, Manager, EnglishReport),
+        (OnboardingSeriesId, OnboardingManager, NewColleague),
+    ];
+
+    /// <summary>The new colleague's extra check-in tomorrow: a single event of her series.</summary>
+    public const string OnboardingCheckInEventId = "demo-event-onboarding-check-in";
 
     /// <summary>The id of a demo series' weekly event in the demo calendar (see Calendar/DemoWorkplaceSeed).</summary>
     public static string EventIdOf(Guid seriesId) => $"demo-event-{seriesId:N}";
@@ -44,9 +61,58 @@ public static class DemoData
         var next = now.Date.AddDays(2).AddHours(9);
         AddSeries(db, DutchSeriesId, people[Manager.Id], people[DutchReport.Id], next.AddHours(1), Dutch);
         AddSeries(db, EnglishSeriesId, people[Manager.Id], people[EnglishReport.Id], next, English);
+        AddOnboarding(db, people[OnboardingManager.Id], people[NewColleague.Id], now);
 
         await db.SaveChangesAsync(cancellationToken);
     }
+
+    /// <summary>
+    /// The first 1-on-1 of Lotte's first week (ended 16 minutes ago, so its recap is due at once) and tomorrow's extra
+    /// check-in (within the reminder's lead). Times follow the clock of the first start only: later starts add nothing.
+    /// </summary>
+    private static void AddOnboarding(OneOnOneDb db, Person manager, Person report, DateTime now)
+    {
+        var first = new DateTime(now.Ticks - (now.Ticks % TimeSpan.TicksPerMinute), DateTimeKind.Utc).AddMinutes(-46);
+        var checkIn = first.AddHours(21);
+        var series = new Series { Id = OnboardingSeriesId, TenantId = TenantId, CreatedUtc = first.AddDays(-1) };
+        series.SetParticipants(manager.Id, report.Id);
+        db.Series.Add(series);
+        var weekly = new LinkedEvent
+        {
+            TenantId = TenantId, SeriesId = series.Id, ICalUId = EventUidOf(OnboardingSeriesId), OrganizerId = manager.Id, OrganizerEventId = EventIdOf(OnboardingSeriesId), IsRecurring = true,
+        };
+        var extra = new LinkedEvent
+        {
+            TenantId = TenantId, SeriesId = series.Id, ICalUId = $"demo-uid-{OnboardingCheckInEventId}", OrganizerId = manager.Id, OrganizerEventId = OnboardingCheckInEventId,
+        };
+        db.LinkedEvents.AddRange(weekly, extra);
+
+        var ended = new Meeting
+        {
+            TenantId = TenantId, SeriesId = series.Id, StartUtc = first, EndUtc = first.AddMinutes(30), Subject = OnboardingSubject,
+            Goal = "Lotte's first week: what she needs to get going", LinkedEventId = weekly.Id, OriginalStartUtc = first,
+        };
+        var tomorrow = new Meeting
+        {
+            TenantId = TenantId, SeriesId = series.Id, StartUtc = checkIn, EndUtc = checkIn.AddMinutes(30), Subject = OnboardingCheckInSubject, LinkedEventId = extra.Id,
+        };
+        db.Meetings.AddRange(ended, tomorrow);
+        db.AgendaItems.Add(new AgendaItem { TenantId = TenantId, SeriesId = series.Id, MeetingId = ended.Id, AuthorId = report.Id, Text = "Toegang tot de testomgeving", Position = 0, DiscussedInMeetingId = ended.Id, CreatedUtc = first.AddHours(-2) });
+        db.AgendaItems.Add(new AgendaItem { TenantId = TenantId, SeriesId = series.Id, MeetingId = ended.Id, AuthorId = manager.Id, Text = "Who to meet in the first two weeks", Position = 1, DiscussedInMeetingId = ended.Id, CreatedUtc = first.AddHours(-2) });
+        db.AgendaItems.Add(new AgendaItem { TenantId = TenantId, SeriesId = series.Id, MeetingId = tomorrow.Id, AuthorId = report.Id, Text = "Vragen over de eerste klantcase", Position = 0, CreatedUtc = first });
+        var shared = Note.Shared(ended, manager.Id);
+        shared.Text = "Lotte gets access to the test environment today; Tom introduces her to the support team this week.";
+        shared.UpdatedUtc = ended.EndUtc;
+        db.Notes.Add(shared);
+        db.ActionItems.Add(new ActionItem
+        {
+            TenantId = TenantId, SeriesId = series.Id, CreatedInMeetingId = ended.Id, OwnerId = manager.Id, CreatedById = manager.Id,
+            Text = "Introduce Lotte to the support team", DueDate = DateOnly.FromDateTime(first.AddDays(3)), CreatedUtc = ended.EndUtc,
+        });
+    }
+
+    public const string OnboardingSubject = "1:1 Tom / Lotte";
+    public const string OnboardingCheckInSubject = "Check-in Tom / Lotte";
 
     private static void AddSeries(OneOnOneDb db, Guid seriesId, Person manager, Person report, DateTime nextStart, SeriesScript script)
     {

@@ -59,8 +59,9 @@ public sealed class FollowUpComposer(
     {
         var meeting = await LoadMeetingAsync(meetingId, cancellationToken);
         var other = Other(meeting, recipient);
-        var discussed = await AgendaEndpoints.ForMeeting(db, meeting).Where(a => a.DiscussedInMeetingId == meeting.Id)
-            .OrderBy(a => a.Position).Select(a => a.Text).ToListAsync(cancellationToken);
+        var agenda = await AgendaEndpoints.ForMeeting(db, meeting)
+            .OrderBy(a => a.Position).Select(a => new { a.Text, Discussed = a.DiscussedInMeetingId == meeting.Id }).ToListAsync(cancellationToken);
+        var discussed = agenda.Where(a => a.Discussed).Select(a => a.Text).ToList();
         var sharedNote = await db.Notes.Where(n => n.MeetingId == meeting.Id && n.Visibility == NoteVisibility.Shared)
             .Select(n => n.Text).FirstOrDefaultAsync(cancellationToken);
         var actions = await db.ActionItems.Where(a => a.SeriesId == meeting.SeriesId && (a.CreatedInMeetingId == meeting.Id || a.Status == ActionStatus.Open))
@@ -90,8 +91,18 @@ public sealed class FollowUpComposer(
             body.Heading(FollowUpTexts.Goal.In(language)).Paragraph(meeting.Goal);
         }
 
-        body.Heading(FollowUpTexts.Discussed.In(language)).List(discussed, FollowUpTexts.Nothing.In(language))
-            .Heading(FollowUpTexts.SharedNotes.In(language)).Paragraph(string.IsNullOrWhiteSpace(sharedNote) ? FollowUpTexts.Nothing.In(language) : sharedNote)
+        if (discussed.Count > 0 || agenda.Count == 0)
+        {
+            body.Heading(FollowUpTexts.Discussed.In(language)).List(discussed, FollowUpTexts.EmptyAgendaInMeeting.In(language));
+        }
+        else
+        {
+            // Nobody ticked what was discussed: say so, and show what was on the agenda rather than "(nothing)".
+            body.Heading(FollowUpTexts.OnTheAgenda.In(language)).Paragraph(FollowUpTexts.NothingMarkedDiscussed.In(language))
+                .List(agenda.Select(a => a.Text), whenEmpty: "");
+        }
+
+        body.Heading(FollowUpTexts.SharedNotes.In(language)).Paragraph(string.IsNullOrWhiteSpace(sharedNote) ? FollowUpTexts.Nothing.In(language) : sharedNote)
             .Heading(FollowUpTexts.AgreedActions.In(language)).List(agreed, FollowUpTexts.Nothing.In(language))
             .Heading(FollowUpTexts.StillOpen.In(language)).List(stillOpen, FollowUpTexts.Nothing.In(language));
         if (next is { } nextStart)

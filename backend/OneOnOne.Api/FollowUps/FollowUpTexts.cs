@@ -11,6 +11,11 @@ public static class FollowUpTexts
         "Dit hebben jij en {0} besproken en afgesproken.");
     public static readonly Text Goal = new("Goal of the conversation", "Doel van het gesprek");
     public static readonly Text Discussed = new("What you discussed", "Wat jullie bespraken");
+    public static readonly Text OnTheAgenda = new("On the agenda", "Op de agenda");
+    public static readonly Text NothingMarkedDiscussed = new(
+        "Nothing was marked as discussed in the meeting; this is what was on the agenda.",
+        "In het gesprek is niets als besproken aangevinkt; dit stond op de agenda.");
+    public static readonly Text EmptyAgendaInMeeting = new("Nothing was on the agenda.", "Er stond niets op de agenda.");
     public static readonly Text SharedNotes = new("Notes", "Notities");
     public static readonly Text AgreedActions = new("Agreed in this meeting", "Afgesproken in dit gesprek");
     public static readonly Text StillOpen = new("Still open", "Nog open");

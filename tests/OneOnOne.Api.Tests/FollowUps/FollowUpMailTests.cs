@@ -135,6 +135,24 @@ public sealed class FollowUpMailTests : IAsyncLifetime
         new(Regex.Match(mail.TextBody ?? "", @"http://localhost/follow-ups/notes\?t=\S+").Value);
 
     [Fact]
+    public async Task A_recap_of_a_meeting_where_nothing_was_ticked_says_so_and_shows_the_agenda()
+    {
+        var (pair, meetingId) = await MeetingThatEndedAsync(managerLanguage: "en", reportLanguage: "nl");
+        await pair.ReportClient.PostAsync<AgendaItemResponse>($"/api/meetings/{meetingId}/agenda", new { text = "Workload in March" }, HttpStatusCode.Created);
+
+        await host.SweepAsync();
+        await host.WaitUntilSettledAsync();
+
+        var recaps = PickedUp().Where(m => (m.Subject ?? "").StartsWith("Recap", StringComparison.Ordinal) || (m.Subject ?? "").StartsWith("Terugblik", StringComparison.Ordinal)).ToList();
+        var english = Assert.Single(recaps, m => m.To.Mailboxes.Single().Address == pair.Manager.Email);
+        var dutch = Assert.Single(recaps, m => m.To.Mailboxes.Single().Address == pair.Report.Email);
+        Assert.Contains("Nothing was marked as discussed in the meeting; this is what was on the agenda.", english.TextBody, StringComparison.Ordinal);
+        Assert.Contains("Workload in March", english.TextBody, StringComparison.Ordinal);
+        Assert.DoesNotContain("What you discussed", english.TextBody, StringComparison.Ordinal);
+        Assert.Contains("In het gesprek is niets als besproken aangevinkt", dutch.TextBody, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_recaps_link_opens_the_recipients_notes_document_without_sign_in_until_it_expires()
     {
         var (pair, meetingId) = await MeetingThatEndedAsync(managerLanguage: "en", reportLanguage: "nl");

@@ -41,6 +41,7 @@ public sealed class RequestBodyTests(SqliteApiFactory api) : IClassFixture<Sqlit
         var preferences = await SendAsync(pair.ManagerClient, HttpMethod.Put, "/api/me/mail-preferences", "{}");
         var language = await SendAsync(pair.ManagerClient, HttpMethod.Put, "/api/me/language", "{}");
         var partly = await SendAsync(pair.ManagerClient, HttpMethod.Put, "/api/me/mail-preferences", """{"recaps":false}""");
+        var goal = await SendAsync(pair.ManagerClient, HttpMethod.Put, $"/api/meetings/{pair.Meeting.MeetingId}/goal", """{"goal":"Without a version"}""");
 
         Assert.Equal(["digests", "recaps", "reminders"], preferences.Errors!.Keys.Order());
         Assert.Equal("This field is required.", Assert.Single(ErrorsOf(preferences, "recaps")));
@@ -48,6 +49,7 @@ public sealed class RequestBodyTests(SqliteApiFactory api) : IClassFixture<Sqlit
         Assert.Null(preferences.Detail);
         Assert.Equal("This field is required.", Assert.Single(ErrorsOf(language, "language")));
         Assert.Equal(["digests", "reminders"], partly.Errors!.Keys.Order());
+        Assert.Equal("This field is required.", Assert.Single(ErrorsOf(goal, "version")));
         Assert.Equal(new MailPreferences(true, true, true), await pair.ManagerClient.GetAsync<MailPreferences>("/api/me/mail-preferences"));
     }
 
