@@ -13,12 +13,18 @@ public static class SecurityHeaders
     public const string StrictPolicy = "default-src 'none'; frame-ancestors 'none'";
 
     /// <summary>
-    /// Server-rendered pages of other libraries (the API reference, the Hangfire dashboard) run their own inline scripts
-    /// and styles: they keep those, and are still framed by nobody.
+    /// The API reference (Scalar) runs its own inline scripts and styles: it keeps those, and is still framed by nobody.
     /// </summary>
     public const string ThirdPartyPagePolicy = "frame-ancestors 'none'";
 
-    private static readonly PathString[] ThirdPartyPages = ["/api-reference", "/hangfire", "/scalar"];
+    /// <summary>
+    /// The Hangfire dashboard loads its own stylesheets and scripts from this server and nothing else; its charts add a
+    /// style element of their own, so styles (never scripts) may be inline.
+    /// </summary>
+    public const string DashboardPolicy = "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'";
+
+    private static readonly PathString[] ThirdPartyPages = ["/api-reference", "/scalar"];
+    private static readonly PathString Dashboard = "/hangfire";
 
     public static IServiceCollection AddOneOnOneTransportSecurity(this IServiceCollection services, IConfiguration configuration)
     {
@@ -54,14 +60,23 @@ public static class SecurityHeaders
     {
         app.Use((context, next) =>
         {
-            // At the start of the answer, when the add-in feature (or an endpoint) has already said what it needs.
-            context.Response.OnStarting(static state => Apply((HttpContext)state), context);
+            // Chosen now: the dashboard moves its path into PathBase while it answers. Applied at the start of the
+            // answer, when the add-in feature (or an endpoint) has already said what it needs.
+            var path = context.Request.Path;
+            var pagePolicy = path.StartsWithSegments(Dashboard) ? DashboardPolicy
+                : ThirdPartyPages.Any(p => path.StartsWithSegments(p)) ? ThirdPartyPagePolicy
+                : StrictPolicy;
+            context.Response.OnStarting(static state =>
+            {
+                var (http, policy) = ((HttpContext, string))state;
+                return Apply(http, policy);
+            }, (context, pagePolicy));
             return next(context);
         });
         return app;
     }
 
-    private static Task Apply(HttpContext context)
+    private static Task Apply(HttpContext context, string pagePolicy)
     {
         var headers = context.Response.Headers;
         headers[HeaderNames.XContentTypeOptions] = "nosniff";
@@ -75,8 +90,7 @@ public static class SecurityHeaders
             return Task.CompletedTask;
         }
 
-        var thirdParty = ThirdPartyPages.Any(p => context.Request.Path.StartsWithSegments(p));
-        headers[HeaderNames.ContentSecurityPolicy] = thirdParty ? ThirdPartyPagePolicy : StrictPolicy;
+        headers[HeaderNames.ContentSecurityPolicy] = pagePolicy;
         headers[HeaderNames.XFrameOptions] = "DENY";
         // No Cross-Origin-Resource-Policy: Outlook shows the manifest's icons from this server in its own pages.
         headers["Cross-Origin-Opener-Policy"] = "same-origin";
