@@ -8,6 +8,7 @@ public static class DocumentTexts
 {
     // The document.
     public static readonly Text Title = new("1-on-1 {0} and {1}", "1-op-1 {0} en {1}");
+    public static readonly Text FileName = new("1-on-1 with {0} {1}", "1-op-1 met {0} {1}");
     public static readonly Text When = new("{0:dddd d MMMM yyyy}, {0:HH:mm}–{1:HH:mm} ({2})", "{0:dddd d MMMM yyyy} van {0:HH:mm} tot {1:HH:mm} ({2})");
     public static readonly Text Subject = new("Meeting notes of the 1-on-1 of {0:d MMMM yyyy}", "Gespreksverslag van de 1-op-1 van {0:d MMMM yyyy}");
     public static readonly Text GoalHeading = new("Goal", "Doel");

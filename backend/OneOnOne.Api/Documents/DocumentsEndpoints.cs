@@ -45,7 +45,8 @@ public static class DocumentsEndpoints
         var model = await NotesDocumentLoader.LoadAsync(meeting, caller, address.For(request), zone, db, clock, cancellationToken);
         // Meeting notes are personal: no shared cache keeps a copy.
         request.HttpContext.Response.Headers.CacheControl = "no-store";
-        return TypedResults.File(NotesDocumentWriter.Write(model, wordAddIn), NotesDocument.ContentType, NotesDocument.FileName(model.LocalStart));
+        var other = meeting.Series.OtherParticipant(caller.PersonId) == meeting.Series.ManagerId ? meeting.Series.Manager : meeting.Series.Report;
+        return TypedResults.File(NotesDocumentWriter.Write(model, wordAddIn), NotesDocument.ContentType, NotesDocument.FileName(caller.Language, other.DisplayName, model.LocalStart));
     }
 
     /// <summary>

@@ -48,7 +48,29 @@ public static class NotesDocument
     public static string ActionTag(Guid actionId) => ActionTagPrefix + actionId.ToString("D");
 
     /// <summary>The language-neutral file name, the same in the download and in OneDrive.</summary>
-    public static string FileName(DateTime localStart) => $"1-on-1 {localStart:yyyy-MM-dd}.docx";
+    /// <summary>"1-on-1 with Priya Raman 2030-03-04 09.00.docx" in the reader's language: one name per meeting and reader.</summary>
+    public static string FileName(string language, string otherPersonName, DateTime localStart) =>
+        $"{DocumentTexts.FileName.In(language, SafeName(otherPersonName), localStart.ToString("yyyy-MM-dd HH.mm", System.Globalization.CultureInfo.InvariantCulture))}.docx";
+
+    /// <summary>A name Windows, macOS and OneDrive accept in a path: none of their reserved characters, no leading or trailing dots or spaces.</summary>
+    public static string SafeName(string name)
+    {
+        var safe = new System.Text.StringBuilder();
+        foreach (var c in Data.UserText.CleanLine(name))
+        {
+            safe.Append("\"*:<>?/\\|#%~&{}".Contains(c, StringComparison.Ordinal) ? '_' : c);
+        }
+
+        var trimmed = safe.ToString().Trim(' ', '.');
+        var length = Math.Min(trimmed.Length, 60);
+        // Never cut an emoji (a surrogate pair) in half.
+        if (length < trimmed.Length && char.IsHighSurrogate(trimmed[length - 1]))
+        {
+            length--;
+        }
+
+        return length == 0 ? "_" : trimmed[..length];
+    }
 }
 
 /// <summary>The upload form, as the OpenAPI document describes it: the .docx in a field named "file".</summary>

@@ -96,8 +96,11 @@ public static class NotesDocumentWriter
         body.Append(TextParagraph(DocumentTexts.NewActionsHeading.In(language), "Heading1"));
         body.Append(TextParagraph(DocumentTexts.NewActionsHint.In(language), HintStyleId));
         body.Append(ActionTable(NotesDocument.NewActionsTag, DocumentTexts.NewActionsTable.In(language), model.NewActions, withBlankRow: true, language, ids));
-        // Word wants a paragraph after a table that ends the document.
-        body.Append(new Paragraph());
+        // Word wants a paragraph after a table that ends the document. It is one point high: where the table ends at the
+        // bottom of a page, a full-height empty paragraph would make a blank page of its own (as LibreOffice showed).
+        body.Append(new Paragraph(new ParagraphProperties(
+            new SpacingBetweenLines { Before = "0", After = "0", Line = "20", LineRule = LineSpacingRuleValues.Exact },
+            new ParagraphMarkRunProperties(new FontSize { Val = "2" }, new FontSizeComplexScript { Val = "2" }))));
         body.Append(new SectionProperties(
             new PageSize { Width = 11906U, Height = 16838U },
             new PageMargin { Top = 1440, Right = 1440U, Bottom = 1440, Left = 1440U, Header = 708U, Footer = 708U, Gutter = 0U }));

@@ -1,4 +1,3 @@
-using System.Text;
 using Microsoft.Graph;
 using OneOnOne.Api.Data;
 using OneOnOne.Api.Graph;
@@ -24,9 +23,14 @@ public sealed class OneDriveStore(GraphClients graph)
 
     public bool IsAvailable => graph.IsAvailable;
 
-    /// <summary>A folder per 1-on-1 series (names to find it, the series id to keep two pairs of namesakes apart), a file per meeting.</summary>
+    /// <summary>
+    /// A folder per 1-on-1 series (names to find it, the series id to keep two pairs of namesakes apart), a file per
+    /// meeting. Both people open the same shared file, so its name is the same for both (a download is named for its
+    /// reader, <see cref="NotesDocument.FileName"/>).
+    /// </summary>
     public static string PathFor(Series series, DateTime localStart) =>
-        $"OneOnOne/{Safe(series.Manager.DisplayName)} - {Safe(series.Report.DisplayName)} ({series.Id.ToString("N")[..8]})/{NotesDocument.FileName(localStart)}";
+        $"OneOnOne/{NotesDocument.SafeName(series.Manager.DisplayName)} - {NotesDocument.SafeName(series.Report.DisplayName)} ({series.Id.ToString("N")[..8]})/"
+        + $"1-on-1 {localStart.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)}.docx";
 
     /// <summary>
     /// Puts the document in OneDrive unless it is there already: a file that people may have edited in Word for the
@@ -104,24 +108,4 @@ public sealed class OneDriveStore(GraphClients graph)
     private static async Task<string> DriveIdAsync(GraphServiceClient client, CancellationToken cancellationToken) =>
         (await client.Me.Drive.GetAsync(cancellationToken: cancellationToken))?.Id
         ?? throw new InvalidOperationException("OneDrive answered without a drive id.");
-
-    /// <summary>A name OneDrive accepts as a folder: none of its reserved characters, no leading or trailing dots or spaces.</summary>
-    private static string Safe(string name)
-    {
-        var safe = new StringBuilder();
-        foreach (var c in UserText.CleanLine(name))
-        {
-            safe.Append("\"*:<>?/\\|#%~&{}".Contains(c, StringComparison.Ordinal) ? '_' : c);
-        }
-
-        var trimmed = safe.ToString().Trim(' ', '.');
-        var length = Math.Min(trimmed.Length, 60);
-        // Never cut an emoji (a surrogate pair) in half.
-        if (length < trimmed.Length && char.IsHighSurrogate(trimmed[length - 1]))
-        {
-            length--;
-        }
-
-        return length == 0 ? "_" : trimmed[..length];
-    }
 }

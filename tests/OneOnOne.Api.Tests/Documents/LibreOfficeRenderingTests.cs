@@ -49,6 +49,8 @@ public sealed class LibreOfficeRenderingTests
             Assert.Contains("Book the training", text, StringComparison.Ordinal);
             // The due-date column fits a date: it is not broken over two lines at a hyphen.
             Assert.Contains("2030-03-08", text, StringComparison.Ordinal);
+            // No page is left blank (pdftotext ends each page with a form feed).
+            Assert.All(text.Split('\f')[..^1], page => Assert.False(string.IsNullOrWhiteSpace(page), "A blank page"));
             Assert.Contains("Both of us see this", text, StringComparison.Ordinal);
         }
         finally

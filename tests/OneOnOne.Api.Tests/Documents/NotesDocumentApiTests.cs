@@ -308,6 +308,17 @@ public abstract class NotesDocumentApiTests(ApiFactory api) : ProviderTests(api)
     }
 
     [Fact]
+    public async Task The_file_is_named_after_the_other_person_and_the_time_in_the_readers_language()
+    {
+        var scene = await SceneAsync();
+        var english = await scene.Pair.ManagerClient.GetAsync($"{scene.DocumentUrl}?timeZone=Europe/Amsterdam", Cancel);
+        var dutch = await Api.ClientFor(scene.Pair.Report, "nl").GetAsync($"{scene.DocumentUrl}?timeZone=Europe/Amsterdam", Cancel);
+
+        Assert.Equal("1-on-1 with Report Rik 2030-03-11 10.00.docx", english.Content.Headers.ContentDisposition?.FileNameStar);
+        Assert.Equal("1-op-1 met Manager Mia 2030-03-11 10.00.docx", dutch.Content.Headers.ContentDisposition?.FileNameStar);
+    }
+
+    [Fact]
     public async Task Without_entra_id_storing_in_onedrive_says_it_is_not_available()
     {
         var scene = await SceneAsync();
