@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Xml.Linq;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace OneOnOne.AddIn.Tests;
 
@@ -171,6 +172,53 @@ public sealed class ManifestTests
     }
 
     /// <summary>The API in memory (no port), with an optional App:PublicBaseUrl.</summary>
+    [Fact]
+    public async Task Started_with_https_the_manifest_the_README_sideloads_over_http_points_at_https()
+    {
+        // As the README says: started with the https profile (HTTP and HTTPS), the manifest is fetched over plain HTTP.
+        await using var server = new HttpAndHttpsServer();
+        server.UseKestrel();
+        server.StartServer();
+        var addresses = server.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>()
+            .Features.Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()!.Addresses;
+        var http = addresses.Single(a => a.StartsWith("http://", StringComparison.Ordinal)).TrimEnd('/');
+        var https = addresses.Single(a => a.StartsWith("https://", StringComparison.Ordinal)).TrimEnd('/');
+
+        using var client = new HttpClient();
+        var served = await client.GetStringAsync($"{http}/manifest.xml", TestContext.Current.CancellationToken);
+
+        var addressesInManifest = XDocument.Parse(served).Descendants().Attributes("DefaultValue")
+            .Select(a => a.Value).Where(v => v.StartsWith("http", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(addressesInManifest);
+        Assert.All(addressesInManifest.Where(v => !v.Contains("microsoft.com", StringComparison.Ordinal)), v => Assert.StartsWith(https + "/", v, StringComparison.Ordinal));
+    }
+
+    private sealed class HttpAndHttpsServer : WebApplicationFactory<Program>
+    {
+        private readonly string dataFolder = Directory.CreateTempSubdirectory("oneonone-addin-https-").FullName;
+
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            using var rsa = System.Security.Cryptography.RSA.Create(2048);
+            var request = new System.Security.Cryptography.X509Certificates.CertificateRequest(
+                "CN=localhost", rsa, System.Security.Cryptography.HashAlgorithmName.SHA256, System.Security.Cryptography.RSASignaturePadding.Pkcs1);
+            using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(7));
+            var pfx = Path.Combine(dataFolder, "localhost.pfx");
+            File.WriteAllBytes(pfx, certificate.Export(System.Security.Cryptography.X509Certificates.X509ContentType.Pfx, "test"));
+
+            builder.UseEnvironment("Development");
+            builder.UseSetting("App:DataFolder", dataFolder);
+            builder.UseSetting("Database:Provider", "Sqlite");
+            builder.UseSetting("ConnectionStrings:OneOnOne", "");
+            builder.UseSetting("Authentication:Mode", "Development");
+            builder.UseSetting("Demo:Seed", "false");
+            builder.UseSetting("FollowUps:Enabled", "false");
+            builder.UseSetting("urls", "http://127.0.0.1:0;https://127.0.0.1:0");
+            builder.UseSetting("Kestrel:Certificates:Default:Path", pfx);
+            builder.UseSetting("Kestrel:Certificates:Default:Password", "test");
+        }
+    }
+
     private sealed class ConfiguredServer(string? publicBaseUrl) : WebApplicationFactory<Program>
     {
         private readonly string dataFolder = Directory.CreateTempSubdirectory("oneonone-addin-manifest-").FullName;

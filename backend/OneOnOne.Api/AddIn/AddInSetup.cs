@@ -102,12 +102,12 @@ public static partial class AddInSetup
         }
 
         app.MapGet("/manifest.xml", ([FromKeyedServices(AddInManifest.Outlook)] AddInManifest manifest, HttpRequest request, PublicAddress address) =>
-                TypedResults.Text(manifest.For(address.For(request)), "application/xml; charset=utf-8"))
+                TypedResults.Text(manifest.For(address.ForManifest(request)), "application/xml; charset=utf-8"))
             .AllowAnonymous()
             .WithTags("Add-in")
             .WithSummary("The Outlook add-in manifest, with this server's public base URL in every address.");
         app.MapGet("/word-manifest.xml", ([FromKeyedServices(AddInManifest.Word)] AddInManifest manifest, HttpRequest request, PublicAddress address) =>
-                TypedResults.Text(manifest.For(address.For(request)), "application/xml; charset=utf-8"))
+                TypedResults.Text(manifest.For(address.ForManifest(request)), "application/xml; charset=utf-8"))
             .AllowAnonymous()
             .WithTags("Add-in")
             .WithSummary("The Word add-in manifest (the pane beside the meeting-notes document), with this server's public base URL in every address.");

@@ -17,13 +17,20 @@ public sealed class PublicAddress(IConfiguration configuration, IServer server)
 
     public string For(HttpRequest request) => Configured ?? $"{request.Scheme}://{request.Host}{request.PathBase}".TrimEnd('/');
 
-    /// <summary>For links written outside a request (mails).</summary>
-    public string ForBackground() => Configured ?? Listening() ?? "http://localhost";
+    /// <summary>
+    /// For the add-in manifests: Office loads add-ins over HTTPS only, so a manifest fetched over plain HTTP from a server
+    /// that also listens on HTTPS (the https launch profile) points at the HTTPS address.
+    /// </summary>
+    public string ForManifest(HttpRequest request) =>
+        Configured ?? (request.IsHttps ? null : Listening(httpsOnly: true)) ?? For(request);
 
-    private string? Listening()
+    /// <summary>For links written outside a request (mails).</summary>
+    public string ForBackground() => Configured ?? Listening(httpsOnly: false) ?? "http://localhost";
+
+    private string? Listening(bool httpsOnly)
     {
         var addresses = server.Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
-        var address = addresses.FirstOrDefault(a => a.StartsWith("https://", StringComparison.OrdinalIgnoreCase)) ?? addresses.FirstOrDefault();
+        var address = addresses.FirstOrDefault(a => a.StartsWith("https://", StringComparison.OrdinalIgnoreCase)) ?? (httpsOnly ? null : addresses.FirstOrDefault());
         // Kestrel reports a wildcard binding as http://[::]:5080 or http://+:5080; people open it as localhost.
         return address?.Replace("://[::]", "://localhost", StringComparison.Ordinal).Replace("://+", "://localhost", StringComparison.Ordinal)
             .Replace("://*", "://localhost", StringComparison.Ordinal).Replace("://0.0.0.0", "://localhost", StringComparison.Ordinal).TrimEnd('/');
