@@ -212,6 +212,7 @@ public sealed class ManifestTests
             builder.UseSetting("ConnectionStrings:OneOnOne", "");
             builder.UseSetting("Authentication:Mode", "Development");
             builder.UseSetting("Demo:Seed", "false");
+            // Hangfire's storage is process-wide: only the browser tests' PaneServer runs it in this test process.
             builder.UseSetting("FollowUps:Enabled", "false");
             builder.UseSetting("urls", "http://127.0.0.1:0;https://127.0.0.1:0");
             builder.UseSetting("Kestrel:Certificates:Default:Path", pfx);
@@ -231,6 +232,8 @@ public sealed class ManifestTests
             builder.UseSetting("ConnectionStrings:OneOnOne", "");
             builder.UseSetting("Authentication:Mode", "Development");
             builder.UseSetting("Demo:Seed", "false");
+            // Hangfire's storage is process-wide: only the browser tests' PaneServer runs it in this test process.
+            builder.UseSetting("FollowUps:Enabled", "false");
             if (publicBaseUrl is not null)
             {
                 builder.UseSetting("App:PublicBaseUrl", publicBaseUrl);

@@ -147,7 +147,8 @@ public sealed class PaneTests(BrowserFixture fixture) : IAsyncLifetime
         var group = new FakeAppointment("read", Priya, Sanne, [Priya, Daan, Joris], PaneServer.NextDemoMeetingStart());
         var page = await OpenAsync(group);
         await Expect(page.GetByText("This isn't a 1-on-1")).ToBeVisibleAsync();
-        await Expect(page.GetByText("4 people are invited", new() { Exact = false })).ToBeVisibleAsync();
+        // The demo team meeting invites all six demo people.
+        await Expect(page.GetByText("6 people are invited", new() { Exact = false })).ToBeVisibleAsync();
         await Expect(page.GetByText("Invite just that person", new() { Exact = false })).ToBeVisibleAsync();
         await Expect(Agenda(page)).ToHaveCountAsync(0);
         await ScreenshotAsync(page, "not-a-1-on-1");
