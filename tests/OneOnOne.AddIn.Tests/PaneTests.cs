@@ -179,6 +179,25 @@ public sealed class PaneTests(BrowserFixture fixture) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_unsaved_private_draft_stays_in_this_tab_under_the_persons_own_key_and_never_on_disk()
+    {
+        var page = await OpenAsync(SanneOrganizes());
+        await Expect(Agenda(page)).ToBeVisibleAsync();
+        // The server cannot be reached: the typed text has to be kept as a draft.
+        await page.Context.RouteAsync("**/notes/private", route => route.AbortAsync());
+
+        await page.GetByLabel("Privéaantekeningen (alleen jij)").FillAsync("Only for me");
+        await Expect(page.GetByText("Only for me")).ToHaveCountAsync(1);
+        await page.WaitForFunctionAsync("() => Object.keys(sessionStorage).some(k => k.startsWith('oneonone.draft.'))");
+
+        var sessionKeys = await page.EvaluateAsync<string[]>("Object.keys(sessionStorage).filter(k => k.startsWith('oneonone.draft.'))");
+        var diskKeys = await page.EvaluateAsync<string[]>("Object.keys(localStorage).filter(k => k.startsWith('oneonone.draft.'))");
+        var me = OneOnOne.Api.Data.DemoData.Manager.Id.ToString();
+        Assert.Equal($"oneonone.draft.{me}.", Assert.Single(sessionKeys)[..(16 + me.Length)]);
+        Assert.Empty(diskKeys);
+    }
+
+    [Fact]
     public async Task Errors_are_titled_by_what_happened()
     {
         var page = await OpenAsync(SanneOrganizes());

@@ -1,5 +1,5 @@
 // Saves a note while the person types: a moment after they pause, again after a failure (the text stays, and a
-// draft copy sits in local storage until the server has it), and never over someone else's newer version: a
+// draft copy is kept for this tab until the server has it), and never over someone else's newer version: a
 // conflict keeps both texts until the person chooses.
 import { ApiError } from "./api";
 import type { Note } from "./types";
@@ -20,7 +20,10 @@ export interface NoteState {
 export interface NoteSaverOptions {
   save(text: string, version: string | null): Promise<Note>;
   onChange(state: NoteState): void;
-  /** Where the unsaved text is kept in case the pane closes (null: nowhere). */
+  /**
+   * Where the unsaved text is kept in case the pane reloads (null: nowhere): in this tab's session storage, under a
+   * key that names the person and the note (draftKey), so it is gone with the tab and never another person's.
+   */
   draftKey: string | null;
   delayMs?: number;
   retryDelaysMs?: number[];
@@ -29,6 +32,27 @@ export interface NoteSaverOptions {
 interface Draft {
   text: string;
   version: string | null;
+}
+
+/** The key of a person's unsaved draft of one note: a draft is only ever restored for the person who typed it. */
+export function draftKey(personId: string, meetingId: string, visibility: string): string {
+  return `${draftPrefix}${personId}.${meetingId}.${visibility}`;
+}
+
+const draftPrefix = "oneonone.draft.";
+
+/**
+ * Drafts used to be kept in local storage, on disk and under a key without the person: a shared browser profile could
+ * restore one person's private draft as the other's note. Any such draft is removed, never restored.
+ */
+export function forgetDraftsOnDisk(): void {
+  try {
+    for (const key of Object.keys(localStorage).filter((k) => k.startsWith(draftPrefix))) {
+      localStorage.removeItem(key);
+    }
+  } catch {
+    // Storage blocked: there is nothing of ours in it either.
+  }
 }
 
 export class NoteSaver {
@@ -153,7 +177,7 @@ export class NoteSaver {
 
   private readDraft(): Draft | null {
     try {
-      const raw = this.options.draftKey ? localStorage.getItem(this.options.draftKey) : null;
+      const raw = this.options.draftKey ? sessionStorage.getItem(this.options.draftKey) : null;
       return raw ? (JSON.parse(raw) as Draft) : null;
     } catch {
       return null;
@@ -164,7 +188,7 @@ export class NoteSaver {
     try {
       if (this.options.draftKey) {
         const draft: Draft = { text: this.state.text, version: this.state.version };
-        localStorage.setItem(this.options.draftKey, JSON.stringify(draft));
+        sessionStorage.setItem(this.options.draftKey, JSON.stringify(draft));
       }
     } catch {
       // Storage full or blocked: the text is still on screen and the saver keeps trying.
@@ -174,7 +198,7 @@ export class NoteSaver {
   private clearDraft(): void {
     try {
       if (this.options.draftKey) {
-        localStorage.removeItem(this.options.draftKey);
+        sessionStorage.removeItem(this.options.draftKey);
       }
     } catch {
       // See writeDraft.

@@ -1,7 +1,7 @@
 // Notes are saved automatically and never silently lost: failures keep the text and retry, conflicts keep both.
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { ApiError } from "../../src/core/api";
-import { NoteSaver, type NoteState } from "../../src/core/noteSaver";
+import { draftKey, forgetDraftsOnDisk, NoteSaver, type NoteState } from "../../src/core/noteSaver";
 import type { Note } from "../../src/core/types";
 
 const note = (text: string, version: string): Note => ({ visibility: "Shared", text, version, updatedAt: "2026-11-26T10:00:00Z", updatedById: "x" });
@@ -10,6 +10,7 @@ describe("NoteSaver", () => {
   let states: NoteState[];
   beforeEach(() => {
     vi.useFakeTimers();
+    sessionStorage.clear();
     localStorage.clear();
     states = [];
   });
@@ -28,7 +29,7 @@ describe("NoteSaver", () => {
     expect(save).toHaveBeenCalledTimes(1);
     expect(save).toHaveBeenCalledWith("Hello", "v1");
     expect(s.current).toMatchObject({ status: "saved", version: "v2", text: "Hello" });
-    expect(localStorage.getItem("draft")).toBeNull();
+    expect(sessionStorage.getItem("draft")).toBeNull();
     expect(states.map((x) => x.status)).toContain("saving");
   });
 
@@ -45,12 +46,14 @@ describe("NoteSaver", () => {
     s.edit("Important");
     await vi.advanceTimersByTimeAsync(500);
     expect(s.current).toMatchObject({ status: "failed", text: "Important" });
-    expect(JSON.parse(localStorage.getItem("draft")!)).toEqual({ text: "Important", version: "v1" });
+    expect(JSON.parse(sessionStorage.getItem("draft")!)).toEqual({ text: "Important", version: "v1" });
+    // Kept for this tab only: nothing of the note is written to disk.
+    expect(localStorage.length).toBe(0);
     await vi.advanceTimersByTimeAsync(1000);
     expect(s.current.status).toBe("failed");
     await vi.advanceTimersByTimeAsync(2000);
     expect(s.current).toMatchObject({ status: "saved", text: "Important", version: "v2" });
-    expect(localStorage.getItem("draft")).toBeNull();
+    expect(sessionStorage.getItem("draft")).toBeNull();
   });
 
   it("on a conflict keeps both texts until the person chooses, then saves over the current version", async () => {
@@ -71,7 +74,7 @@ describe("NoteSaver", () => {
   });
 
   it("brings back a draft the pane did not get to save, and saves it", async () => {
-    localStorage.setItem("draft", JSON.stringify({ text: "Typed before closing", version: "v1" }));
+    sessionStorage.setItem("draft", JSON.stringify({ text: "Typed before closing", version: "v1" }));
     const save = vi.fn(async (text: string) => note(text, "v2"));
     const s = saver(save, note("Old", "v1"));
     expect(s.current).toMatchObject({ text: "Typed before closing", status: "unsaved" });
@@ -93,5 +96,20 @@ describe("NoteSaver", () => {
     await vi.advanceTimersByTimeAsync(500);
     expect(save).toHaveBeenLastCalledWith("One two", "v2");
     expect(s.current).toMatchObject({ status: "saved", text: "One two" });
+  });
+
+  it("never restores one person's draft for another, and removes drafts older versions left on disk", async () => {
+    const save = vi.fn(async (text: string) => note(text, "v2"));
+    sessionStorage.setItem(draftKey("person-a", "meeting-1", "Private"), JSON.stringify({ text: "A's private thought", version: null }));
+    localStorage.setItem("oneonone.draft.meeting-1.Private", JSON.stringify({ text: "left on disk", version: null }));
+
+    forgetDraftsOnDisk();
+    const asB = new NoteSaver(null, { save, onChange: () => undefined, draftKey: draftKey("person-b", "meeting-1", "Private") });
+    await vi.advanceTimersByTimeAsync(1000);
+
+    expect(asB.current.text).toBe("");
+    expect(save).not.toHaveBeenCalled();
+    expect(localStorage.getItem("oneonone.draft.meeting-1.Private")).toBeNull();
+    expect(draftKey("person-a", "meeting-1", "Private")).not.toBe(draftKey("person-b", "meeting-1", "Private"));
   });
 });

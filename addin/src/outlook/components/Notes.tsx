@@ -3,7 +3,7 @@ import { useEffect, useId, useRef, useState } from "react";
 import type { Api } from "../../core/api";
 import { describeError } from "../../core/errors";
 import { useI18n } from "../../core/I18nProvider";
-import { NoteSaver, type NoteState } from "../../core/noteSaver";
+import { draftKey, forgetDraftsOnDisk, NoteSaver, type NoteState } from "../../core/noteSaver";
 import type { Note, NoteVisibility, PaneData } from "../../core/types";
 import { useStyles } from "../../core/ui/styles";
 
@@ -11,18 +11,34 @@ export function Notes({ api, pane }: { api: Api; pane: PaneData }) {
   const { t } = useI18n();
   const styles = useStyles();
   const id = useId();
+  const me = pane.participants.find((p) => p.isMe)?.id ?? "";
+  useEffect(forgetDraftsOnDisk, []);
   return (
     <section className={styles.section} aria-labelledby={id}>
       <h2 id={id} className={styles.heading}>
         {t("notesTitle")}
       </h2>
-      <NoteEditor api={api} meetingId={pane.meeting.id} visibility="Shared" initial={pane.notes.shared} label={t("notesShared")} />
-      <NoteEditor api={api} meetingId={pane.meeting.id} visibility="Private" initial={pane.notes.private} label={t("notesPrivate")} />
+      <NoteEditor api={api} personId={me} meetingId={pane.meeting.id} visibility="Shared" initial={pane.notes.shared} label={t("notesShared")} />
+      <NoteEditor api={api} personId={me} meetingId={pane.meeting.id} visibility="Private" initial={pane.notes.private} label={t("notesPrivate")} />
     </section>
   );
 }
 
-function NoteEditor({ api, meetingId, visibility, initial, label }: { api: Api; meetingId: string; visibility: NoteVisibility; initial: Note | null; label: string }) {
+function NoteEditor({
+  api,
+  personId,
+  meetingId,
+  visibility,
+  initial,
+  label,
+}: {
+  api: Api;
+  personId: string;
+  meetingId: string;
+  visibility: NoteVisibility;
+  initial: Note | null;
+  label: string;
+}) {
   const { t } = useI18n();
   const styles = useStyles();
   const saver = useRef<NoteSaver | null>(null);
@@ -33,7 +49,7 @@ function NoteEditor({ api, meetingId, visibility, initial, label }: { api: Api; 
     const created = new NoteSaver(initial, {
       save: (text, version) => api.send<Note>("PUT", path, { text, version }),
       onChange: setState,
-      draftKey: `oneonone.draft.${meetingId}.${visibility}`,
+      draftKey: personId ? draftKey(personId, meetingId, visibility) : null,
     });
     saver.current = created;
     setState(created.current);
@@ -49,7 +65,7 @@ function NoteEditor({ api, meetingId, visibility, initial, label }: { api: Api; 
     };
     // The server's copy seeds the editor once; later pane reloads must not overwrite what is being typed.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [api, meetingId, visibility]);
+  }, [api, personId, meetingId, visibility]);
 
   if (!state) {
     return null;
