@@ -121,8 +121,8 @@ public static partial class JsonRequests
             return One(at, Texts.Required.In(language));
         }
 
-        // A syntax error of the reader: not JSON, no field to name.
-        if (exception.InnerException is JsonException || exception.Path is null)
+        // A syntax error of the reader (not JSON), or a body of the wrong shape as a whole: no field to name.
+        if (exception.InnerException is JsonException || at.Length == 0)
         {
             return null;
         }

@@ -131,14 +131,18 @@ public static class RateLimiting
     private static RateLimitPartition<string> Partition(HttpContext context, RequestLimitOptions limits)
     {
         var request = context.Request;
+        var read = HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method) || HttpMethods.IsOptions(request.Method);
+        if (read && !IsDocument(request))
+        {
+            return RateLimitPartition.GetNoLimiter("");
+        }
+
         var caller = CallerClaims.TenantId(context.User) is { } tenant && CallerClaims.ObjectId(context.User) is { } objectId
             ? $"{tenant}/{objectId}"
             : $"ip:{context.Connection.RemoteIpAddress}";
-        if (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method) || HttpMethods.IsOptions(request.Method))
+        if (read)
         {
-            return IsDocument(request)
-                ? RateLimitPartition.GetFixedWindowLimiter($"document:{caller}", _ => Window(limits.DocumentsPerWindow, limits.Window))
-                : RateLimitPartition.GetNoLimiter("");
+            return RateLimitPartition.GetFixedWindowLimiter($"document:{caller}", _ => Window(limits.DocumentsPerWindow, limits.Window));
         }
 
         var upload = HttpMethods.IsPost(request.Method) && request.Path.Value?.EndsWith("/notes.docx", StringComparison.OrdinalIgnoreCase) == true;
