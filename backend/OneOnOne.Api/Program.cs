@@ -9,6 +9,7 @@ using OneOnOne.Api.FollowUps;
 using OneOnOne.Api.Graph;
 using OneOnOne.Api.Hosting;
 using OneOnOne.Api.Identity;
+using OneOnOne.Api.Live;
 using OneOnOne.Api.Meetings;
 using OneOnOne.Api.Notes;
 using OneOnOne.Api.Pane;
@@ -68,6 +69,7 @@ static WebApplication BuildApp(string[] args)
     builder.Services.AddAddIn();
     builder.Services.AddDocuments();
     builder.Services.AddFollowUps(builder.Configuration);
+    builder.Services.AddLive();
     builder.Services.AddOneOnOneTransportSecurity(builder.Configuration);
     builder.Services.AddOneOnOneRequestLimits(builder.Configuration);
     builder.Services.AddOneOnOneProxies(builder.Configuration);
@@ -103,6 +105,7 @@ static WebApplication BuildApp(string[] args)
     app.MapFollowUps();
     app.MapPrivacyEndpoints();
     app.MapCalendarNotifications();
+    app.MapLive();
     app.MapDemoCalendar();
     return app;
 }

@@ -179,6 +179,26 @@ public sealed class PaneTests(BrowserFixture fixture) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task What_one_person_adds_shows_in_the_others_open_pane_without_a_reload_and_what_they_type_stays()
+    {
+        var sanne = await OpenAsync(SanneOrganizes());
+        var priya = await OpenAsync(PriyaOpensInvite());
+        await Expect(Agenda(sanne)).ToBeVisibleAsync();
+        await Expect(Agenda(priya)).ToBeVisibleAsync();
+        // Priya is typing a point of her own meanwhile.
+        await priya.GetByLabel("New talking point").FillAsync("Half-typed by Priya");
+        await priya.WaitForTimeoutAsync(1000);
+
+        var text = $"Live from Sanne {Guid.NewGuid():N}"[..28];
+        var field = sanne.GetByLabel("Nieuw gesprekspunt");
+        await field.FillAsync(text);
+        await field.PressAsync("Enter");
+
+        await Expect(Agenda(priya).GetByText(text)).ToBeVisibleAsync(new() { Timeout = 5000 });
+        await Expect(priya.GetByLabel("New talking point")).ToHaveValueAsync("Half-typed by Priya");
+    }
+
+    [Fact]
     public async Task An_unsaved_private_draft_stays_in_this_tab_under_the_persons_own_key_and_never_on_disk()
     {
         var page = await OpenAsync(SanneOrganizes());

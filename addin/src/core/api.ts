@@ -35,6 +35,8 @@ export interface Api {
   send<T>(method: "POST" | "PUT" | "PATCH" | "DELETE", path: string, body?: unknown): Promise<T>;
   /** Downloads a binary answer (the Word document). */
   blob(path: string): Promise<Blob>;
+  /** The bearer token, for a channel that cannot go through `get`/`send` (the live updates' WebSocket). */
+  token(): Promise<string>;
 }
 
 export const defaultTimeoutMs = 15_000;
@@ -101,5 +103,6 @@ export function createApi(options: ApiOptions): Api {
     get: async <T>(path: string) => readJson<T>(await call("GET", path, undefined)),
     send: async <T>(method: string, path: string, body?: unknown) => readJson<T>(await call(method, path, body)),
     blob: async (path: string) => (await call("GET", path, undefined)).blob(),
+    token: () => options.token(false),
   };
 }

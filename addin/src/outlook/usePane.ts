@@ -131,5 +131,8 @@ export function usePane(api: Api, initial: PaneData) {
     }),
   };
 
-  return { pane, problem, dismissProblem: () => setProblem(null), actions };
+  /** Reads the pane again without a word to the person (a live update); a failure waits for the next one. */
+  const refresh = useCallback(() => void reload().catch(() => undefined), [reload]);
+
+  return { pane, problem, dismissProblem: () => setProblem(null), actions, refresh };
 }

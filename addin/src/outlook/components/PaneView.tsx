@@ -1,6 +1,7 @@
 import { Button, MessageBar, MessageBarActions, MessageBarBody, Spinner } from "@fluentui/react-components";
 import { lazy, Suspense, useEffect } from "react";
 import { describeError } from "../../core/errors";
+import { followMeeting } from "../../core/live";
 import { useI18n } from "../../core/I18nProvider";
 import type { PaneData } from "../../core/types";
 import type { BootChoice, Session } from "../boot";
@@ -19,8 +20,12 @@ const Details = lazy(() => import("./Details"));
 export function PaneView({ session, initial, restart }: { session: Session; initial: PaneData; restart: (choice?: BootChoice) => void }) {
   const { t } = useI18n();
   const styles = useStyles();
-  const { pane, problem, dismissProblem, actions } = usePane(session.api, initial);
+  const { pane, problem, dismissProblem, actions, refresh } = usePane(session.api, initial);
   const me = pane.participants.find((p) => p.isMe);
+  const meetingId = pane.meeting.id;
+
+  // What the other person (or Word, or the calendar) changes shows here within a second.
+  useEffect(() => followMeeting(session.api, meetingId, { onChange: refresh }), [session.api, meetingId, refresh]);
 
   useEffect(() => {
     session.setLanguage(pane.language);

@@ -1,0 +1,98 @@
+using System.Collections.Concurrent;
+using System.Net;
+using Microsoft.AspNetCore.Http.Connections;
+using Microsoft.AspNetCore.SignalR.Client;
+using OneOnOne.Api.Agenda;
+using OneOnOne.Api.Live;
+using OneOnOne.Api.Notes;
+using OneOnOne.Api.Tests.Infrastructure;
+using OneOnOne.Api.Tests.Meetings;
+
+namespace OneOnOne.Api.Tests.Live;
+
+/// <summary>
+/// The live channel through the real SignalR client: the two people of a series hear its changes; a stranger can join
+/// nothing and hears nothing; a private note is never announced.
+/// </summary>
+public sealed class LiveUpdatesTests(SqliteApiFactory api) : IClassFixture<SqliteApiFactory>
+{
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    private sealed class Listener(HubConnection connection) : IAsyncDisposable
+    {
+        public ConcurrentQueue<Guid?> Heard { get; } = new();
+
+        public HubConnection Connection { get; } = connection;
+
+        public async Task<bool> JoinAsync(Guid meetingId) => await Connection.InvokeAsync<bool>("Join", meetingId, Cancel);
+
+        public async Task<Guid?> NextAsync(TimeSpan within)
+        {
+            var until = DateTime.UtcNow + within;
+            while (DateTime.UtcNow < until)
+            {
+                if (Heard.TryDequeue(out var heard))
+                {
+                    return heard;
+                }
+
+                await Task.Delay(50, Cancel);
+            }
+
+            throw new TimeoutException("Nothing was announced.");
+        }
+
+        public ValueTask DisposeAsync() => Connection.DisposeAsync();
+    }
+
+    private async Task<Listener> ListenAsync(TestPerson person)
+    {
+        var connection = new HubConnectionBuilder()
+            .WithUrl(new Uri(api.Server.BaseAddress, MeetingHub.Path.TrimStart('/')), options =>
+            {
+                options.HttpMessageHandlerFactory = _ => api.Server.CreateHandler();
+                options.Transports = HttpTransportType.LongPolling;
+                options.AccessTokenProvider = () => Task.FromResult<string?>(api.Tokens.For(person));
+            })
+            .Build();
+        var listener = new Listener(connection);
+        connection.On<Guid?>(MeetingHub.Changed, meetingId => listener.Heard.Enqueue(meetingId));
+        await connection.StartAsync(Cancel);
+        return listener;
+    }
+
+    [Fact]
+    public async Task The_two_people_hear_the_series_change_a_stranger_joins_nothing_and_private_notes_are_never_announced()
+    {
+        var pair = await OneOnOnePair.CreateAsync(api);
+        var meeting = pair.Meeting.MeetingId;
+        var stranger = api.InDirectory(TestPerson.New(pair.Manager.TenantId, "Stranger Sam"));
+        await api.ClientFor(stranger).GetAsync("/api/me", Cancel);
+        var otherTenant = api.InDirectory(TestPerson.New(name: "Other Tenant Olga"));
+        await using var manager = await ListenAsync(pair.Manager);
+        await using var report = await ListenAsync(pair.Report);
+        await using var sam = await ListenAsync(stranger);
+        await using var olga = await ListenAsync(otherTenant);
+
+        Assert.True(await manager.JoinAsync(meeting));
+        Assert.True(await report.JoinAsync(meeting));
+        Assert.False(await sam.JoinAsync(meeting));
+        Assert.False(await olga.JoinAsync(meeting));
+        Assert.False(await sam.JoinAsync(Guid.NewGuid()));
+
+        await pair.ManagerClient.PostAsync<AgendaItemResponse>($"/api/meetings/{meeting}/agenda", new { text = "Heard by both" }, HttpStatusCode.Created);
+        Assert.Equal(meeting, await report.NextAsync(TimeSpan.FromSeconds(5)));
+        Assert.Equal(meeting, await manager.NextAsync(TimeSpan.FromSeconds(5)));
+
+        await pair.ManagerClient.PutAsync<NoteResponse>($"/api/meetings/{meeting}/notes/private", new { text = "Mine alone", version = (Guid?)null });
+        await pair.ReportClient.PutAsync<NoteResponse>($"/api/meetings/{meeting}/notes/shared", new { text = "For both", version = (Guid?)null });
+        // The shared note is announced; before it, nothing was (the private note said nothing, not even that it changed).
+        Assert.Equal(meeting, await manager.NextAsync(TimeSpan.FromSeconds(5)));
+        Assert.Equal(meeting, await report.NextAsync(TimeSpan.FromSeconds(5)));
+        await Task.Delay(500, Cancel);
+        Assert.Empty(manager.Heard);
+        Assert.Empty(report.Heard);
+        Assert.Empty(sam.Heard);
+        Assert.Empty(olga.Heard);
+    }
+}
