@@ -69,7 +69,7 @@ static WebApplication BuildApp(string[] args)
     builder.Services.AddAddIn();
     builder.Services.AddDocuments();
     builder.Services.AddFollowUps(builder.Configuration);
-    builder.Services.AddLive();
+    builder.Services.AddLive(builder.Configuration);
     builder.Services.AddOneOnOneTransportSecurity(builder.Configuration);
     builder.Services.AddOneOnOneRequestLimits(builder.Configuration);
     builder.Services.AddOneOnOneProxies(builder.Configuration);

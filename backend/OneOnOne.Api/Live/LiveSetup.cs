@@ -6,9 +6,16 @@ namespace OneOnOne.Api.Live;
 /// <summary>Live panes: SignalR (ASP.NET Core's own) with one hub; every save of shared content is announced.</summary>
 public static class LiveSetup
 {
-    public static IServiceCollection AddLive(this IServiceCollection services)
+    public static IServiceCollection AddLive(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddSignalR();
+        var signalR = services.AddSignalR();
+        // Several instances share the announcements through Redis (Azure SignalR Service is the managed choice); one
+        // instance, the embedded default, needs nothing.
+        if (configuration["SignalR:Redis"] is { Length: > 0 } redis)
+        {
+            signalR.AddStackExchangeRedis(redis, options => options.Configuration.ChannelPrefix = StackExchange.Redis.RedisChannel.Literal("OneOnOne"));
+        }
+
         services.AddSingleton<IInterceptor, ChangeAnnouncer>();
         // A browser cannot put a bearer token on a WebSocket: SignalR sends it in the query string, for the hub only.
         services.PostConfigure<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme, options =>

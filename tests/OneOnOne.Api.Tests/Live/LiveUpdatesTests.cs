@@ -45,7 +45,9 @@ public sealed class LiveUpdatesTests(SqliteApiFactory api) : IClassFixture<Sqlit
         public ValueTask DisposeAsync() => Connection.DisposeAsync();
     }
 
-    private async Task<Listener> ListenAsync(TestPerson person)
+    private Task<Listener> ListenAsync(TestPerson person) => ListenAsync(api, person);
+
+    private static async Task<Listener> ListenAsync(ApiFactory api, TestPerson person)
     {
         var connection = new HubConnectionBuilder()
             .WithUrl(new Uri(api.Server.BaseAddress, MeetingHub.Path.TrimStart('/')), options =>
@@ -94,5 +96,38 @@ public sealed class LiveUpdatesTests(SqliteApiFactory api) : IClassFixture<Sqlit
         Assert.Empty(report.Heard);
         Assert.Empty(sam.Heard);
         Assert.Empty(olga.Heard);
+    }
+
+    /// <summary>One of several instances on one database and one Redis server.</summary>
+    private sealed class Instance(string dataFolder, TestTokens tokens) : ApiFactory(dataFolder, tokens)
+    {
+        public override OneOnOne.Api.Data.DatabaseProvider Provider => OneOnOne.Api.Data.DatabaseProvider.Sqlite;
+
+        protected override string ConnectionString => $"Data Source={Path.Combine(DataFolder, "oneonone.db")};Pooling=False";
+
+        protected override IDictionary<string, string?> ExtraSettings => new Dictionary<string, string?> { ["SignalR:Redis"] = RedisServer.Configuration };
+    }
+
+    [Fact]
+    public async Task With_the_Redis_backplane_a_change_made_on_one_instance_is_heard_on_another()
+    {
+        if (RedisServer.SkipReason is { } reason)
+        {
+            Assert.SkipWhen(Environment.GetEnvironmentVariable("CI") != "true", reason);
+            Assert.Fail(reason);
+        }
+
+        var folder = Directory.CreateTempSubdirectory("oneonone-scaleout-").FullName;
+        var tokens = new TestTokens(TestTokens.NewKey());
+        await using var one = new Instance(folder, tokens);
+        var pair = await OneOnOnePair.CreateAsync(one);
+        await using var two = new Instance(folder, tokens);
+        await using var report = await ListenAsync(one, pair.Report);
+        Assert.True(await report.JoinAsync(pair.Meeting.MeetingId));
+
+        var onTwo = two.ClientFor(pair.Manager);
+        await onTwo.PostAsync<AgendaItemResponse>($"/api/meetings/{pair.Meeting.MeetingId}/agenda", new { text = "Made on instance two" }, HttpStatusCode.Created);
+
+        Assert.Equal(pair.Meeting.MeetingId, await report.NextAsync(TimeSpan.FromSeconds(5)));
     }
 }
