@@ -9,7 +9,7 @@ import { boot, type BootChoice, type BootDependencies, type BootState } from "./
 import { ErrorState } from "../core/ui/ErrorState";
 import { NotOneOnOne } from "./components/NotOneOnOne";
 import { PaneView } from "./components/PaneView";
-import { PreviewBar } from "./components/PreviewBar";
+import { PreviewBar } from "./components/Preview";
 import { useStyles } from "../core/ui/styles";
 
 // Shown only in Development mode without a known person: not part of the usual first view.

@@ -1,7 +1,7 @@
 import { Button, MessageBar, MessageBarActions, MessageBarBody, Spinner } from "@fluentui/react-components";
 import { lazy, Suspense, useEffect } from "react";
 import { describeError } from "../../core/errors";
-import { followMeeting } from "../../core/live";
+import { useFollowMeeting } from "../../core/useFollowMeeting";
 import { useI18n } from "../../core/I18nProvider";
 import type { PaneData } from "../../core/types";
 import type { BootChoice, Session } from "../boot";
@@ -11,7 +11,7 @@ import { Agenda } from "./Agenda";
 import { CalendarNotice } from "./CalendarNotice";
 import { Goal } from "./Goal";
 import { Header } from "../../core/ui/Header";
-import { PreviewBar } from "./PreviewBar";
+import { PreviewBar } from "./Preview";
 import { PreviousActions } from "./PreviousActions";
 
 // Below the first screen: loaded right after the agenda is on screen, not before.
@@ -25,7 +25,7 @@ export function PaneView({ session, initial, restart }: { session: Session; init
   const meetingId = pane.meeting.id;
 
   // What the other person (or Word, or the calendar) changes shows here within a second.
-  useEffect(() => followMeeting(session.api, meetingId, { onChange: refresh }), [session.api, meetingId, refresh]);
+  useFollowMeeting(session.api, meetingId, refresh);
 
   useEffect(() => {
     session.setLanguage(pane.language);

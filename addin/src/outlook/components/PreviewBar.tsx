@@ -16,7 +16,7 @@ const calendarChanges = [
  * Outside Outlook: says this is a preview, lets one look as another demo person or at another 1-on-1, and change the
  * meeting in the demo calendar as its organizer would in Outlook (the pane and the follow-ups then follow the calendar).
  */
-export function PreviewBar({ session, meetingId, restart }: { session: Session; meetingId: string | null; restart: (choice: BootChoice) => void }) {
+export default function PreviewBar({ session, meetingId, restart }: { session: Session; meetingId: string | null; restart: (choice: BootChoice) => void }) {
   const { t, locale } = useI18n();
   const styles = useStyles();
   const preview = session.mode === "preview";

@@ -6,6 +6,7 @@ import { useI18n } from "../../core/I18nProvider";
 import type { ActionItem, PaneData } from "../../core/types";
 import { Header } from "../../core/ui/Header";
 import { useStyles } from "../../core/ui/styles";
+import { useFollowMeeting } from "../../core/useFollowMeeting";
 import type { BootChoice, WordSession } from "../boot";
 import type { MeetingPart } from "../document";
 import { InsertPrompts } from "./InsertPrompts";
@@ -31,6 +32,10 @@ export function MeetingView({ session, part, initial, restart }: { session: Word
       setRefreshError(describeError(error, t));
     }
   }, [session, part.meetingId, t]);
+
+  // What is changed in Outlook's pane (or by the other person) shows here too, without a refresh.
+  const refresh = useCallback(() => void reload(), [reload]);
+  useFollowMeeting(session.api, part.meetingId, refresh);
 
   return (
     <main className={styles.page}>
