@@ -179,7 +179,7 @@ public sealed class PaneTests(BrowserFixture fixture) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task What_one_person_adds_shows_in_the_others_open_pane_without_a_reload_and_what_they_type_stays()
+    public async Task What_one_person_adds_shows_in_the_others_open_pane_without_a_reload_and_each_sees_who_else_is_there()
     {
         var sanne = await OpenAsync(SanneOrganizes());
         var priya = await OpenAsync(PriyaOpensInvite());
@@ -196,6 +196,11 @@ public sealed class PaneTests(BrowserFixture fixture) : IAsyncLifetime
 
         await Expect(Agenda(priya).GetByText(text)).ToBeVisibleAsync(new() { Timeout = 5000 });
         await Expect(priya.GetByLabel("New talking point")).ToHaveValueAsync("Half-typed by Priya");
+        // Each sees who else has the meeting open, in their own language; a closed pane is gone from the other's.
+        await Expect(priya.GetByTestId("also-open")).ToHaveTextAsync("Sanne Visser also has this meeting open.");
+        await Expect(sanne.GetByTestId("also-open")).ToHaveTextAsync("Priya Raman heeft dit gesprek ook open.");
+        await sanne.CloseAsync();
+        await Expect(priya.GetByTestId("also-open")).ToHaveCountAsync(0, new() { Timeout = 10000 });
     }
 
     [Fact]

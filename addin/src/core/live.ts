@@ -3,9 +3,16 @@
 // never waits for it; without it (blocked WebSockets fall back to SignalR's other transports) the pane still works.
 import type { Api } from "./api";
 
+export interface PresentPerson {
+  id: string;
+  name: string;
+}
+
 export interface LiveOptions {
   /** Something changed: read the pane again. Called at most every few hundred milliseconds. */
   onChange(): void;
+  /** Who has this meeting open now (the caller included). */
+  onPresence?(people: PresentPerson[]): void;
 }
 
 const settleMs = 250;
@@ -34,6 +41,11 @@ export function followMeeting(api: Api, meetingId: string, options: LiveOptions)
       .configureLogging(signalR.LogLevel.None)
       .build();
     connection.on("changed", changed);
+    connection.on("present", (meeting: string, people: PresentPerson[]) => {
+      if (meeting === meetingId && !stopped) {
+        options.onPresence?.(people);
+      }
+    });
     // Back after a lost connection: join again, and read once what was missed meanwhile.
     connection.onreconnected(() => {
       void connection.invoke<boolean>("Join", meetingId).then(changed, () => undefined);

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.EntityFrameworkCore;
@@ -19,7 +20,17 @@ public sealed class MeetingHub(OneOnOneDb db) : Hub
     /// <summary>The client method that hears a change: the meeting it was made in (null for the series as a whole).</summary>
     public const string Changed = "changed";
 
+    /// <summary>The client method that hears who has a meeting open: the meeting and its people (id and name).</summary>
+    public const string Present = "present";
+
     public static string GroupOf(Guid seriesId) => $"series:{seriesId:N}";
+
+    /// <summary>Who has which meeting open, by connection (this instance's connections only).</summary>
+    private static readonly ConcurrentDictionary<string, Presence> Open = new();
+
+    public sealed record PresentPerson(Guid Id, string Name);
+
+    private sealed record Presence(Guid SeriesId, Guid MeetingId, PresentPerson Person);
 
     /// <summary>True when the caller may follow the meeting (and now does); false for anything else.</summary>
     public async Task<bool> Join(Guid meetingId)
@@ -40,6 +51,25 @@ public sealed class MeetingHub(OneOnOneDb db) : Hub
         }
 
         await Groups.AddToGroupAsync(Context.ConnectionId, GroupOf(series), Context.ConnectionAborted);
+        var presence = new Presence(series, meetingId, new PresentPerson(caller.PersonId, caller.Person.DisplayName));
+        Open[Context.ConnectionId] = presence;
+        await AnnounceAsync(presence);
         return true;
+    }
+
+    public override async Task OnDisconnectedAsync(Exception? exception)
+    {
+        if (Open.TryRemove(Context.ConnectionId, out var left))
+        {
+            await AnnounceAsync(left);
+        }
+
+        await base.OnDisconnectedAsync(exception);
+    }
+
+    private Task AnnounceAsync(Presence changed)
+    {
+        var people = Open.Values.Where(p => p.MeetingId == changed.MeetingId).Select(p => p.Person).DistinctBy(p => p.Id).ToArray();
+        return Clients.Group(GroupOf(changed.SeriesId)).SendAsync(Present, changed.MeetingId, people);
     }
 }

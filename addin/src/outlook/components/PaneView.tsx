@@ -25,7 +25,8 @@ export function PaneView({ session, initial, restart }: { session: Session; init
   const meetingId = pane.meeting.id;
 
   // What the other person (or Word, or the calendar) changes shows here within a second.
-  useFollowMeeting(session.api, meetingId, refresh);
+  const present = useFollowMeeting(session.api, meetingId, refresh);
+  const others = present.filter((p) => p.id !== me?.id).map((p) => p.name);
 
   useEffect(() => {
     session.setLanguage(pane.language);
@@ -35,6 +36,11 @@ export function PaneView({ session, initial, restart }: { session: Session; init
     <main className={styles.page}>
       <PreviewBar session={session} meetingId={pane.meeting.id} restart={restart} />
       <Header pane={pane} onRefresh={() => void actions.reload()} />
+      {others.length > 0 && (
+        <p className={styles.muted} data-testid="also-open">
+          {t("alsoOpen", { names: others.join(", ") })}
+        </p>
+      )}
       <div aria-live="polite">
         {problem && (
           <MessageBar intent={problem.kind === "conflict" ? "warning" : "error"} layout="multiline">
