@@ -193,41 +193,32 @@ public sealed class ManifestTests
         Assert.All(addressesInManifest.Where(v => !v.Contains("microsoft.com", StringComparison.Ordinal)), v => Assert.StartsWith(https + "/", v, StringComparison.Ordinal));
     }
 
-    private sealed class HttpAndHttpsServer : WebApplicationFactory<Program>
+    /// <summary>Listens on HTTP and HTTPS with a self-signed certificate, as the https launch profile does.</summary>
+    private sealed class HttpAndHttpsServer() : ConfiguredServer(publicBaseUrl: null)
     {
-        private readonly string dataFolder = Directory.CreateTempSubdirectory("oneonone-addin-https-").FullName;
-
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
+            base.ConfigureWebHost(builder);
             using var rsa = System.Security.Cryptography.RSA.Create(2048);
             var request = new System.Security.Cryptography.X509Certificates.CertificateRequest(
                 "CN=localhost", rsa, System.Security.Cryptography.HashAlgorithmName.SHA256, System.Security.Cryptography.RSASignaturePadding.Pkcs1);
             using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(7));
-            var pfx = Path.Combine(dataFolder, "localhost.pfx");
+            var pfx = Path.Combine(DataFolder, "localhost.pfx");
             File.WriteAllBytes(pfx, certificate.Export(System.Security.Cryptography.X509Certificates.X509ContentType.Pfx, "test"));
-
-            builder.UseEnvironment("Development");
-            builder.UseSetting("App:DataFolder", dataFolder);
-            builder.UseSetting("Database:Provider", "Sqlite");
-            builder.UseSetting("ConnectionStrings:OneOnOne", "");
-            builder.UseSetting("Authentication:Mode", "Development");
-            builder.UseSetting("Demo:Seed", "false");
-            // Hangfire's storage is process-wide: only the browser tests' PaneServer runs it in this test process.
-            builder.UseSetting("FollowUps:Enabled", "false");
             builder.UseSetting("urls", "http://127.0.0.1:0;https://127.0.0.1:0");
             builder.UseSetting("Kestrel:Certificates:Default:Path", pfx);
             builder.UseSetting("Kestrel:Certificates:Default:Password", "test");
         }
     }
 
-    private sealed class ConfiguredServer(string? publicBaseUrl) : WebApplicationFactory<Program>
+    private class ConfiguredServer(string? publicBaseUrl) : WebApplicationFactory<Program>
     {
-        private readonly string dataFolder = Directory.CreateTempSubdirectory("oneonone-addin-manifest-").FullName;
+        protected string DataFolder { get; } = Directory.CreateTempSubdirectory("oneonone-addin-manifest-").FullName;
 
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             builder.UseEnvironment("Development");
-            builder.UseSetting("App:DataFolder", dataFolder);
+            builder.UseSetting("App:DataFolder", DataFolder);
             builder.UseSetting("Database:Provider", "Sqlite");
             builder.UseSetting("ConnectionStrings:OneOnOne", "");
             builder.UseSetting("Authentication:Mode", "Development");
