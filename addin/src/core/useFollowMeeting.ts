@@ -4,7 +4,7 @@ import type { PresentPerson } from "./live";
 
 /**
  * Follows the meeting live (core/live.ts) while the component is on screen, and answers who has it open. The channel's
- * code loads after the first view, never before it. `onChange` should keep its identity between renders (useCallback).
+ * code loads after the first view, never before it; a new `onChange` on a later render is used without reconnecting.
  */
 export function useFollowMeeting(api: Api, meetingId: string, onChange: () => void): PresentPerson[] {
   const [present, setPresent] = useState<PresentPerson[]>([]);

@@ -47,4 +47,7 @@ public sealed class Series : ITenantOwned, IVersioned
         personId == ManagerId ? ParticipantRole.Manager : ParticipantRole.Report;
 
     public Guid OtherParticipant(Guid personId) => personId == ManagerId ? ReportId : ManagerId;
+
+    /// <summary>The other one of the two (Manager and Report must be loaded).</summary>
+    public Person OtherPerson(Guid personId) => personId == ManagerId ? Report : Manager;
 }

@@ -45,7 +45,7 @@ public static class DocumentsEndpoints
         var model = await NotesDocumentLoader.LoadAsync(meeting, caller, address.For(request), zone, db, clock, cancellationToken);
         // Meeting notes are personal: no shared cache keeps a copy.
         request.HttpContext.Response.Headers.CacheControl = "no-store";
-        var other = meeting.Series.OtherParticipant(caller.PersonId) == meeting.Series.ManagerId ? meeting.Series.Manager : meeting.Series.Report;
+        var other = meeting.Series.OtherPerson(caller.PersonId);
         return TypedResults.File(NotesDocumentWriter.Write(model, wordAddIn), NotesDocument.ContentType, NotesDocument.FileName(caller.Language, other.DisplayName, model.LocalStart));
     }
 
@@ -137,7 +137,7 @@ public static class DocumentsEndpoints
 
         var model = await NotesDocumentLoader.LoadAsync(meeting, caller, address.For(context.Request), zone, db, clock, cancellationToken);
         var series = meeting.Series;
-        var other = series.OtherParticipant(caller.PersonId) == series.ManagerId ? series.Manager : series.Report;
+        var other = series.OtherPerson(caller.PersonId);
         try
         {
             return TypedResults.Ok(await oneDrive.StoreAsync(

@@ -38,14 +38,15 @@ public sealed class FollowUpComposer(
     private (MailAddress From, MailAddress? ReplyTo) Addresses(Person? organizer)
     {
         var settings = mail.Value;
-        var service = new MailAddress(settings.GraphSender is { Length: > 0 } graphSender && settings.Transport == MailTransportKind.Graph ? graphSender : settings.FromAddress, settings.FromName);
+        var graphSender = settings.Transport == MailTransportKind.Graph && settings.GraphSender is { Length: > 0 } sender ? sender : null;
+        var service = new MailAddress(graphSender ?? settings.FromAddress, settings.FromName);
         if (organizer is null)
         {
             return (service, null);
         }
 
         var person = new MailAddress(organizer.Email, organizer.DisplayName);
-        return settings.Transport == MailTransportKind.Graph && settings.GraphSender is { Length: > 0 } ? (service, person) : (person, null);
+        return graphSender is null ? (person, null) : (service, person);
     }
 
     private static Text StopText(FollowUpKind kind) => kind switch
@@ -58,7 +59,7 @@ public sealed class FollowUpComposer(
     private async Task<(string, MailBody, Person?)> RecapAsync(Guid meetingId, Person recipient, string language, CancellationToken cancellationToken)
     {
         var meeting = await LoadMeetingAsync(meetingId, cancellationToken);
-        var other = Other(meeting, recipient);
+        var other = meeting.Series.OtherPerson(recipient.Id);
         var agenda = await AgendaEndpoints.ForMeeting(db, meeting)
             .OrderBy(a => a.Position).Select(a => new { a.Text, Discussed = a.DiscussedInMeetingId == meeting.Id }).ToListAsync(cancellationToken);
         var discussed = agenda.Where(a => a.Discussed).Select(a => a.Text).ToList();
@@ -119,7 +120,7 @@ public sealed class FollowUpComposer(
     private async Task<(string, MailBody, Person?)> ReminderAsync(Guid meetingId, Person recipient, string language, CancellationToken cancellationToken)
     {
         var meeting = await LoadMeetingAsync(meetingId, cancellationToken);
-        var other = Other(meeting, recipient);
+        var other = meeting.Series.OtherPerson(recipient.Id);
         var role = meeting.Series.RoleOf(recipient.Id);
         var agenda = await AgendaEndpoints.ForMeeting(db, meeting).OrderBy(a => a.Position)
             .Select(a => a.Text).ToListAsync(cancellationToken);
@@ -162,9 +163,6 @@ public sealed class FollowUpComposer(
     /// <summary>Whose calendar holds the event: not whoever holds the manager role, which the two can swap.</summary>
     private Task<Person?> OrganizerAsync(Meeting meeting, CancellationToken cancellationToken) =>
         db.LinkedEvents.IgnoreQueryFilters().Where(l => l.Id == meeting.LinkedEventId).Select(l => l.Organizer).FirstOrDefaultAsync(cancellationToken);
-
-    private static Person Other(Meeting meeting, Person recipient) =>
-        meeting.Series.ManagerId == recipient.Id ? meeting.Series.Report : meeting.Series.Manager;
 
     private static CultureInfo Culture(string language) => CultureInfo.GetCultureInfo(language == Languages.Dutch ? "nl-NL" : "en-GB");
 

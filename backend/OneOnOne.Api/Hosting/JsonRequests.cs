@@ -134,39 +134,7 @@ public static partial class JsonRequests
     /// <summary>What the field must hold: from the reader's own complaint, or the type it could not convert to.</summary>
     private static (Text Message, string? Choices) Expected(JsonException exception)
     {
-        var reader = exception.InnerException?.Message ?? "";
-        if (reader.Contains("Guid", StringComparison.Ordinal))
-        {
-            return (Texts.MustBeId, null);
-        }
-
-        if (reader.Contains("DateOnly", StringComparison.Ordinal) || reader.Contains("DateTime", StringComparison.Ordinal))
-        {
-            return (Texts.MustBeDate, null);
-        }
-
-        if (reader.Contains("boolean", StringComparison.OrdinalIgnoreCase))
-        {
-            return (Texts.MustBeTrueOrFalse, null);
-        }
-
-        if (reader.Contains("as a string", StringComparison.Ordinal))
-        {
-            return (Texts.MustBeText, null);
-        }
-
-        if (reader.Contains("number", StringComparison.OrdinalIgnoreCase))
-        {
-            return (Texts.MustBeNumber, null);
-        }
-
-        // The serializer names the type it was reading: the field's own, or for a field of an object that object's.
-        var typeName = ConvertedTo().Match(exception.Message) is { Success: true } converted ? converted.Groups["type"].Value : "";
-        var named = TypeNamed(typeName);
-        var field = named is { IsClass: true } && named != typeof(string) && LastName().Match(exception.Path ?? "") is { Success: true } last
-            ? named.GetProperty(last.Groups["name"].Value, BindingFlags.Public | BindingFlags.Instance | BindingFlags.IgnoreCase)?.PropertyType
-            : named;
-        var type = field is null ? null : Nullable.GetUnderlyingType(field) ?? field;
+        var type = ReadAs(exception.InnerException?.Message ?? "") ?? FieldType(exception);
         return type switch
         {
             null => (Texts.InvalidValue, null),
@@ -178,6 +146,26 @@ public static partial class JsonRequests
             _ when type.IsPrimitive || type == typeof(decimal) => (Texts.MustBeNumber, null),
             _ => (Texts.InvalidValue, null),
         };
+    }
+
+    /// <summary>The type the reader itself says it could not read the value as ("not in a supported Guid format").</summary>
+    private static Type? ReadAs(string reader) =>
+        reader.Contains("Guid", StringComparison.Ordinal) ? typeof(Guid)
+        : reader.Contains("DateOnly", StringComparison.Ordinal) || reader.Contains("DateTime", StringComparison.Ordinal) ? typeof(DateOnly)
+        : reader.Contains("boolean", StringComparison.OrdinalIgnoreCase) ? typeof(bool)
+        : reader.Contains("as a string", StringComparison.Ordinal) ? typeof(string)
+        : reader.Contains("number", StringComparison.OrdinalIgnoreCase) ? typeof(double)
+        : null;
+
+    private static Type? FieldType(JsonException exception)
+    {
+        // The serializer names the type it was reading: the field's own, or for a field of an object that object's.
+        var typeName = ConvertedTo().Match(exception.Message) is { Success: true } converted ? converted.Groups["type"].Value : "";
+        var named = TypeNamed(typeName);
+        var field = named is { IsClass: true } && named != typeof(string) && LastName().Match(exception.Path ?? "") is { Success: true } last
+            ? named.GetProperty(last.Groups["name"].Value, BindingFlags.Public | BindingFlags.Instance | BindingFlags.IgnoreCase)?.PropertyType
+            : named;
+        return field is null ? null : Nullable.GetUnderlyingType(field) ?? field;
     }
 
     private static Type? TypeNamed(string name) =>

@@ -34,8 +34,7 @@ export function MeetingView({ session, part, initial, restart }: { session: Word
   }, [session, part.meetingId, t]);
 
   // What is changed in Outlook's pane (or by the other person) shows here too, without a refresh.
-  const refresh = useCallback(() => void reload(), [reload]);
-  useFollowMeeting(session.api, part.meetingId, refresh);
+  useFollowMeeting(session.api, part.meetingId, () => void reload());
 
   return (
     <main className={styles.page}>
