@@ -36,19 +36,19 @@ public static class FakeOutlook
     /// </summary>
     public static async Task<IPage> OpenAsync(
         IBrowser browser, string url, FakeAppointment? appointment, string browserLocale = "en-US", bool bypassCsp = false, Func<IBrowserContext, Task>? prepare = null,
-        string? timeZone = null)
+        string? timeZone = null, OfficeTheme theme = OfficeTheme.Light)
     {
-        var context = await browser.NewContextAsync(new BrowserNewContextOptions
+        var context = await browser.NewContextAsync(theme.Emulate(new BrowserNewContextOptions
         {
             Locale = browserLocale,
             TimezoneId = timeZone,
             // Only for injecting test tools (axe-core) into the page; the pane itself runs under its real policy.
             BypassCSP = bypassCsp,
             ViewportSize = new ViewportSize { Width = 400, Height = 900 },
-        });
+        }));
         if (appointment is not null)
         {
-            await context.AddInitScriptAsync($"window.__fakeOffice = {Describe(appointment)};");
+            await context.AddInitScriptAsync($"window.__fakeOffice = {Describe(appointment, theme)};");
         }
 
         await context.RouteAsync(OfficeJsUrl, route => route.FulfillAsync(new RouteFulfillOptions { ContentType = "text/javascript", Body = Script }));
@@ -65,9 +65,10 @@ public static class FakeOutlook
         return page;
     }
 
-    private static string Describe(FakeAppointment a) => JsonSerializer.Serialize(new
+    private static string Describe(FakeAppointment a, OfficeTheme theme) => JsonSerializer.Serialize(new
     {
         mode = a.Mode,
+        theme = theme.Colors(),
         displayLanguage = a.DisplayLanguage,
         mailboxVersion = a.MailboxVersion,
         saveFails = a.SaveFails,

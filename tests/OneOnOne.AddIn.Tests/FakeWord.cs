@@ -57,17 +57,18 @@ public static class FakeWord
     /// as in a plain browser when it is null. <paramref name="demoPerson"/> is the demo person this browser chose before.
     /// </summary>
     public static async Task<IPage> OpenAsync(
-        IBrowser browser, string url, FakeDocument? document, string displayLanguage = "en-US", string? demoPerson = null, bool bypassCsp = false)
+        IBrowser browser, string url, FakeDocument? document, string displayLanguage = "en-US", string? demoPerson = null, bool bypassCsp = false,
+        OfficeTheme theme = OfficeTheme.Light)
     {
-        var context = await browser.NewContextAsync(new BrowserNewContextOptions
+        var context = await browser.NewContextAsync(theme.Emulate(new BrowserNewContextOptions
         {
             Locale = displayLanguage,
             BypassCSP = bypassCsp,
             ViewportSize = new ViewportSize { Width = 400, Height = 900 },
-        });
+        }));
         if (document is not null)
         {
-            var host = JsonSerializer.Serialize(new { displayLanguage, wordApi = "1.4", document }, Json);
+            var host = JsonSerializer.Serialize(new { displayLanguage, wordApi = "1.4", document, theme = theme.Colors() }, Json);
             await context.AddInitScriptAsync($"window.__fakeWord = {host};");
         }
 

@@ -1,7 +1,9 @@
 // Saves a note while the person types: a moment after they pause, again after a failure (the text stays, and a
-// draft copy is kept for this tab until the server has it), and never over someone else's newer version: a
-// conflict keeps both texts until the person chooses.
+// draft copy is kept for this tab until the server has it), and never over someone else's newer version: the other
+// person's saved text is shown as it arrives, merged with what is being typed where they changed different
+// paragraphs; where both changed the same paragraph, a conflict keeps both texts until the person chooses.
 import { ApiError } from "./api";
+import { mergeParagraphs } from "./merge";
 import type { Note } from "./types";
 
 export type SaveStatus = "saved" | "unsaved" | "saving" | "failed" | "conflict";
@@ -11,6 +13,10 @@ export interface NoteState {
   status: SaveStatus;
   /** The version on the server, as the client last saw it. */
   version: string | null;
+  /** The text of that version: what the person's changes are made to (the merge's common ancestor). */
+  base: string;
+  /** When that version was saved: an older one arriving late is ignored. */
+  updatedAt: string | null;
   /** The server's note when it had changed under us. */
   conflict: Note | null;
   /** Why the last save failed, for the person (null while things are fine). */
@@ -32,6 +38,7 @@ export interface NoteSaverOptions {
 interface Draft {
   text: string;
   version: string | null;
+  base?: string;
 }
 
 /** The key of a person's unsaved draft of one note: a draft is only ever restored for the person who typed it. */
@@ -42,16 +49,20 @@ export function draftKey(personId: string, meetingId: string, visibility: string
 const draftPrefix = "oneonone.draft.";
 
 /**
- * Drafts used to be kept in local storage, on disk and under a key without the person: a shared browser profile could
- * restore one person's private draft as the other's note. Any such draft is removed, never restored.
+ * Removes every draft but the signed-in person's: when a tab's pane starts for another person (the other one signed
+ * out, or another demo person was chosen), the first one's unsaved text goes, unread. Drafts used to be kept in local
+ * storage, on disk and under a key without the person; any such draft is removed too, never restored.
  */
-export function forgetDraftsOnDisk(): void {
-  try {
-    for (const key of Object.keys(localStorage).filter((k) => k.startsWith(draftPrefix))) {
-      localStorage.removeItem(key);
+export function forgetDraftsExcept(personId: string): void {
+  const own = `${draftPrefix}${personId}.`;
+  for (const storage of [localStorage, sessionStorage]) {
+    try {
+      for (const key of Object.keys(storage).filter((k) => k.startsWith(draftPrefix) && (storage === localStorage || !k.startsWith(own)))) {
+        storage.removeItem(key);
+      }
+    } catch {
+      // Storage blocked: there is nothing of ours in it either.
     }
-  } catch {
-    // Storage blocked: there is nothing of ours in it either.
   }
 }
 
@@ -69,11 +80,13 @@ export class NoteSaver {
   ) {
     this.delayMs = options.delayMs ?? 800;
     this.retryDelaysMs = options.retryDelaysMs ?? [2_000, 5_000, 10_000, 30_000];
-    this.state = { text: server?.text ?? "", status: "saved", version: server?.version ?? null, conflict: null, error: null };
-    // Text typed before the pane closed and never saved: bring it back and save it (a conflict if the note moved on).
+    const text = server?.text ?? "";
+    this.state = { text, status: "saved", version: server?.version ?? null, base: text, updatedAt: server?.updatedAt ?? null, conflict: null, error: null };
+    // Text typed before the pane closed and never saved: bring it back and save it (merged or a conflict if the note
+    // moved on meanwhile).
     const draft = this.readDraft();
     if (draft && draft.text !== this.state.text) {
-      this.state = { ...this.state, text: draft.text, version: draft.version, status: "unsaved" };
+      this.state = { ...this.state, text: draft.text, version: draft.version, base: draft.base ?? (draft.version === this.state.version ? text : ""), status: "unsaved" };
       this.schedule(0);
     } else if (draft) {
       this.clearDraft();
@@ -103,6 +116,25 @@ export class NoteSaver {
     }
   }
 
+  /**
+   * The note as the server has it now (the pane read it again after a change by the other person, or Word): shown at
+   * once when nothing is being typed, merged into what is being typed otherwise. A save on its way sorts it out
+   * itself when it ends (see save).
+   */
+  theirs(note: Note | null): void {
+    if (!note || note.version === this.state.version || this.inFlight || !this.isNewer(note)) {
+      return;
+    }
+    if (this.state.status === "saved") {
+      this.set({ text: note.text, version: note.version, base: note.text, updatedAt: note.updatedAt });
+      return;
+    }
+    this.mergeWith(note);
+    if (this.state.status === "unsaved" || this.state.status === "failed") {
+      this.schedule(this.delayMs);
+    }
+  }
+
   /** After a conflict: keep one's own text, take the saved one, or keep both one after the other. */
   resolve(choice: "mine" | "theirs" | "both"): void {
     const theirs = this.state.conflict;
@@ -110,12 +142,13 @@ export class NoteSaver {
       return;
     }
     const text = choice === "mine" ? this.state.text : choice === "theirs" ? theirs.text : `${theirs.text}\n\n${this.state.text}`;
+    const server = { version: theirs.version, base: theirs.text, updatedAt: theirs.updatedAt };
     if (choice === "theirs") {
       this.clearDraft();
-      this.set({ text, version: theirs.version, conflict: null, status: "saved", error: null });
+      this.set({ text, ...server, conflict: null, status: "saved", error: null });
       return;
     }
-    this.set({ text, version: theirs.version, conflict: null, status: "unsaved", error: null });
+    this.set({ text, ...server, conflict: null, status: "unsaved", error: null });
     this.writeDraft();
     this.schedule(0);
   }
@@ -149,7 +182,7 @@ export class NoteSaver {
       const note = await this.options.save(text, this.state.version);
       this.attempt = 0;
       const changedMeanwhile = this.state.text !== text;
-      this.set({ version: note.version, status: changedMeanwhile ? "unsaved" : "saved", error: null });
+      this.set({ version: note.version, base: note.text, updatedAt: note.updatedAt, status: changedMeanwhile ? "unsaved" : "saved", error: null });
       if (changedMeanwhile) {
         this.schedule(this.delayMs);
       } else {
@@ -158,7 +191,10 @@ export class NoteSaver {
     } catch (error) {
       const current = error instanceof ApiError && error.status === 409 ? (error.problem?.current as Note | undefined) : undefined;
       if (current) {
-        this.set({ status: "conflict", conflict: current, error: null });
+        this.mergeWith(current);
+        if (this.state.status === "unsaved") {
+          this.schedule(0);
+        }
       } else {
         this.set({ status: "failed", error });
         const delay = this.retryDelaysMs[Math.min(this.attempt, this.retryDelaysMs.length - 1)] ?? 30_000;
@@ -168,6 +204,29 @@ export class NoteSaver {
     } finally {
       this.inFlight = false;
     }
+  }
+
+  /** Takes in the server's newer note: merged with the person's text, or a conflict for them to resolve. */
+  private mergeWith(note: Note): void {
+    if (this.state.status === "conflict") {
+      this.set({ conflict: note });
+      return;
+    }
+    const merged = mergeParagraphs(this.state.base, this.state.text, note.text);
+    if (merged === null) {
+      this.set({ status: "conflict", conflict: note, error: null });
+      return;
+    }
+    this.set({ text: merged, version: note.version, base: note.text, updatedAt: note.updatedAt, status: merged === note.text ? "saved" : "unsaved", error: null });
+    if (merged === note.text) {
+      this.clearDraft();
+    } else {
+      this.writeDraft();
+    }
+  }
+
+  private isNewer(note: Note): boolean {
+    return this.state.updatedAt === null || Date.parse(note.updatedAt) >= Date.parse(this.state.updatedAt);
   }
 
   private set(change: Partial<NoteState>): void {
@@ -187,7 +246,7 @@ export class NoteSaver {
   private writeDraft(): void {
     try {
       if (this.options.draftKey) {
-        const draft: Draft = { text: this.state.text, version: this.state.version };
+        const draft: Draft = { text: this.state.text, version: this.state.version, base: this.state.base };
         sessionStorage.setItem(this.options.draftKey, JSON.stringify(draft));
       }
     } catch {

@@ -1,9 +1,9 @@
 import { FluentProvider, MessageBar, MessageBarBody, Spinner } from "@fluentui/react-components";
-import { lazy, Suspense, useEffect, useLayoutEffect, useMemo, useState } from "react";
+import { lazy, Suspense, useEffect, useLayoutEffect, useState } from "react";
 import { createRoot } from "react-dom/client";
 import { ApiError } from "../core/api";
 import { I18nProvider, useI18n } from "../core/I18nProvider";
-import { themeFor } from "../core/theme";
+import { useTheme } from "../core/theme";
 import { reportTimeZone } from "../core/timeZone";
 import { boot, type BootChoice, type BootDependencies, type BootState } from "./boot";
 import { ErrorState } from "../core/ui/ErrorState";
@@ -29,7 +29,6 @@ export function mount(root: HTMLElement, deps: BootDependencies, first: BootStat
 function Root({ root, deps, first }: { root: HTMLElement; deps: BootDependencies; first: BootState }) {
   const [pending, setPending] = useState<Promise<BootState> | null>(null);
   const [state, setState] = useState<BootState | null>(first);
-  const prefersDark = useMemo(() => window.matchMedia?.("(prefers-color-scheme: dark)").matches ?? false, []);
 
   // Before the browser paints React's first commit: the first view is gone, so #root is no longer busy.
   useLayoutEffect(() => {
@@ -54,7 +53,7 @@ function Root({ root, deps, first }: { root: HTMLElement; deps: BootDependencies
   const session = state && "session" in state ? state.session : null;
   const hostTag = session?.hostTag ?? (state && "hostTag" in state ? state.hostTag : deps.browserLanguage);
   const language = languageOf(state) ?? hostTag;
-  const theme = themeFor(session?.host?.theme ?? null, prefersDark);
+  const theme = useTheme(session?.host?.theme ?? null);
 
   // After the pane is on screen: the mails to this person then give times in this device's zone.
   useEffect(() => {

@@ -1,9 +1,9 @@
 import { FluentProvider, Link, MessageBar, MessageBarBody, MessageBarTitle, Spinner, Text } from "@fluentui/react-components";
-import { lazy, Suspense, useEffect, useMemo, useState } from "react";
+import { lazy, Suspense, useEffect, useState } from "react";
 import { createRoot } from "react-dom/client";
 import { ApiError } from "../core/api";
 import { I18nProvider, useI18n } from "../core/I18nProvider";
-import { themeFor } from "../core/theme";
+import { useTheme } from "../core/theme";
 import { ErrorState } from "../core/ui/ErrorState";
 import { useStyles } from "../core/ui/styles";
 import { boot, type BootChoice, type BootDependencies, type BootState } from "./boot";
@@ -25,7 +25,6 @@ export function mount(root: HTMLElement, deps: BootDependencies, first: Promise<
 function Root({ deps, first }: { deps: BootDependencies; first: Promise<BootState> }) {
   const [pending, setPending] = useState(first);
   const [state, setState] = useState<BootState | null>(null);
-  const prefersDark = useMemo(() => window.matchMedia?.("(prefers-color-scheme: dark)").matches ?? false, []);
 
   useEffect(() => {
     let live = true;
@@ -41,7 +40,7 @@ function Root({ deps, first }: { deps: BootDependencies; first: Promise<BootStat
   // The server's language, as in Outlook (outlook/App.tsx): the pane's, or the one an error was written in.
   const view = state?.view;
   const language = view?.kind === "ready" ? view.pane.language : (view?.kind === "failed" && view.error instanceof ApiError && view.error.language) || hostTag;
-  const theme = themeFor(state?.host?.theme ?? null, prefersDark);
+  const theme = useTheme(state?.host?.theme ?? null);
 
   return (
     <FluentProvider theme={theme}>

@@ -1,10 +1,10 @@
 // Notes are saved automatically and never silently lost: failures keep the text and retry, conflicts keep both.
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { ApiError } from "../../src/core/api";
-import { draftKey, forgetDraftsOnDisk, NoteSaver, type NoteState } from "../../src/core/noteSaver";
+import { draftKey, forgetDraftsExcept, NoteSaver, type NoteState } from "../../src/core/noteSaver";
 import type { Note } from "../../src/core/types";
 
-const note = (text: string, version: string): Note => ({ visibility: "Shared", text, version, updatedAt: "2026-11-26T10:00:00Z", updatedById: "x" });
+const note = (text: string, version: string, updatedAt = "2026-11-26T10:00:00Z"): Note => ({ visibility: "Shared", text, version, updatedAt, updatedById: "x" });
 
 describe("NoteSaver", () => {
   let states: NoteState[];
@@ -46,7 +46,7 @@ describe("NoteSaver", () => {
     s.edit("Important");
     await vi.advanceTimersByTimeAsync(500);
     expect(s.current).toMatchObject({ status: "failed", text: "Important" });
-    expect(JSON.parse(sessionStorage.getItem("draft")!)).toEqual({ text: "Important", version: "v1" });
+    expect(JSON.parse(sessionStorage.getItem("draft")!)).toEqual({ text: "Important", version: "v1", base: "" });
     // Kept for this tab only: nothing of the note is written to disk.
     expect(localStorage.length).toBe(0);
     await vi.advanceTimersByTimeAsync(1000);
@@ -62,7 +62,7 @@ describe("NoteSaver", () => {
       .fn<(text: string, version: string | null) => Promise<Note>>()
       .mockRejectedValueOnce(new ApiError("http", 409, "Conflict", "Changed", { current: theirs }))
       .mockImplementation(async (text) => note(text, "v10"));
-    const s = saver(save, note("", "v1"));
+    const s = saver(save, note("Draft", "v1"));
     s.edit("My words");
     await vi.advanceTimersByTimeAsync(500);
     expect(s.current).toMatchObject({ status: "conflict", text: "My words", conflict: theirs });
@@ -98,12 +98,15 @@ describe("NoteSaver", () => {
     expect(s.current).toMatchObject({ status: "saved", text: "One two" });
   });
 
-  it("never restores one person's draft for another, and removes drafts older versions left on disk", async () => {
+  it("never restores one person's draft for another, removes it when the tab's pane starts for another, and removes drafts older versions left on disk", async () => {
     const save = vi.fn(async (text: string) => note(text, "v2"));
     sessionStorage.setItem(draftKey("person-a", "meeting-1", "Private"), JSON.stringify({ text: "A's private thought", version: null }));
     localStorage.setItem("oneonone.draft.meeting-1.Private", JSON.stringify({ text: "left on disk", version: null }));
 
-    forgetDraftsOnDisk();
+    sessionStorage.setItem(draftKey("person-b", "meeting-2", "Shared"), JSON.stringify({ text: "B's own", version: null }));
+    forgetDraftsExcept("person-b");
+    expect(sessionStorage.getItem(draftKey("person-a", "meeting-1", "Private"))).toBeNull();
+    expect(sessionStorage.getItem(draftKey("person-b", "meeting-2", "Shared"))).not.toBeNull();
     const asB = new NoteSaver(null, { save, onChange: () => undefined, draftKey: draftKey("person-b", "meeting-1", "Private") });
     await vi.advanceTimersByTimeAsync(1000);
 
@@ -111,5 +114,42 @@ describe("NoteSaver", () => {
     expect(save).not.toHaveBeenCalled();
     expect(localStorage.getItem("oneonone.draft.meeting-1.Private")).toBeNull();
     expect(draftKey("person-a", "meeting-1", "Private")).not.toBe(draftKey("person-b", "meeting-1", "Private"));
+  });
+
+  it("shows the other person's saved text at once when nothing is being typed, and ignores an older one arriving late", () => {
+    const save = vi.fn(async (text: string) => note(text, "v2"));
+    const s = saver(save, note("Start", "v1", "2026-11-26T10:00:00Z"));
+    s.theirs(note("Start\nAdded by the other", "v3", "2026-11-26T10:05:00Z"));
+    expect(s.current).toMatchObject({ status: "saved", text: "Start\nAdded by the other", version: "v3" });
+    s.theirs(note("Start", "v1", "2026-11-26T10:00:00Z"));
+    expect(s.current).toMatchObject({ text: "Start\nAdded by the other", version: "v3" });
+    expect(save).not.toHaveBeenCalled();
+  });
+
+  it("merges the other person's saved paragraphs into what is being typed, and saves over their version", async () => {
+    const save = vi.fn(async (text: string) => note(text, "v4", "2026-11-26T10:10:00Z"));
+    const s = saver(save, note("Goals\nTraining", "v1"));
+    s.edit("Goals for Q1\nTraining");
+    s.theirs(note("Goals\nTraining in March", "v3", "2026-11-26T10:05:00Z"));
+    expect(s.current).toMatchObject({ status: "unsaved", text: "Goals for Q1\nTraining in March", version: "v3" });
+    await vi.advanceTimersByTimeAsync(500);
+    expect(save).toHaveBeenCalledWith("Goals for Q1\nTraining in March", "v3");
+    expect(s.current).toMatchObject({ status: "saved", version: "v4" });
+  });
+
+  it("merges on a 409 where the two changed different paragraphs, instead of asking", async () => {
+    const theirs = note("Goals\nTheirs below", "v9", "2026-11-26T10:05:00Z");
+    const save = vi
+      .fn<(text: string, version: string | null) => Promise<Note>>()
+      .mockRejectedValueOnce(new ApiError("http", 409, "Conflict", "Changed", { current: theirs }))
+      .mockImplementation(async (text) => note(text, "v10", "2026-11-26T10:06:00Z"));
+    const s = saver(save, note("Goals", "v1"));
+    s.edit("Goals\nMine below");
+    await vi.advanceTimersByTimeAsync(500);
+    // The answer to the first save settles a few promises later; its follow-up save is due at once.
+    await vi.waitUntil(() => save.mock.calls.length === 2 || vi.getTimerCount() > 0);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(save).toHaveBeenLastCalledWith("Goals\nTheirs below\nMine below", "v9");
+    expect(s.current).toMatchObject({ status: "saved", version: "v10", conflict: null });
   });
 });

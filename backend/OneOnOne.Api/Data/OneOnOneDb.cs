@@ -31,6 +31,9 @@ public abstract class OneOnOneDb(DbContextOptions options, CallerScope caller) :
     private string? TenantId => caller.TenantId;
     private Guid? PersonId => caller.PersonId;
 
+    /// <summary>The person whose request this context serves; null in background work (the calendar, follow-ups).</summary>
+    public Guid? ActingPersonId => caller.PersonId;
+
     protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) =>
         // Every filtered entity is filtered consistently with its principal, so the required-navigation warning does not apply.
         optionsBuilder.ConfigureWarnings(w => w.Ignore(CoreEventId.PossibleIncorrectRequiredNavigationWithQueryFilterInteractionWarning));

@@ -12,7 +12,7 @@ namespace OneOnOne.Api.Live;
 /// </summary>
 public sealed class ChangeAnnouncer(IHubContext<MeetingHub> hub, ILogger<ChangeAnnouncer> logger) : SaveChangesInterceptor
 {
-    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<DbContext, List<(Guid SeriesId, Guid? MeetingId)>> pending = [];
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<DbContext, Pending> pending = [];
 
     public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(
         DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
@@ -20,7 +20,7 @@ public sealed class ChangeAnnouncer(IHubContext<MeetingHub> hub, ILogger<ChangeA
         if (eventData.Context is { } context)
         {
             var changes = await ChangesAsync(context, cancellationToken);
-            pending.AddOrUpdate(context, changes);
+            pending.AddOrUpdate(context, new Pending(changes, (context as OneOnOneDb)?.ActingPersonId));
         }
 
         return result;
@@ -31,7 +31,7 @@ public sealed class ChangeAnnouncer(IHubContext<MeetingHub> hub, ILogger<ChangeA
         if (eventData.Context is { } context && pending.TryGetValue(context, out var changes))
         {
             pending.Remove(context);
-            await AnnounceAsync(changes);
+            await AnnounceAsync(changes.Changes, changes.By);
         }
 
         return result;
@@ -77,13 +77,15 @@ public sealed class ChangeAnnouncer(IHubContext<MeetingHub> hub, ILogger<ChangeA
         return changes.Where(c => c.SeriesId != Guid.Empty).Distinct().ToList();
     }
 
-    private async Task AnnounceAsync(List<(Guid SeriesId, Guid? MeetingId)> changes)
+    private sealed record Pending(List<(Guid SeriesId, Guid? MeetingId)> Changes, Guid? By);
+
+    private async Task AnnounceAsync(List<(Guid SeriesId, Guid? MeetingId)> changes, Guid? by)
     {
         foreach (var (seriesId, meetingId) in changes)
         {
             try
             {
-                await hub.Clients.Group(MeetingHub.GroupOf(seriesId)).SendAsync(MeetingHub.Changed, meetingId);
+                await hub.Clients.Group(MeetingHub.GroupOf(seriesId)).SendAsync(MeetingHub.Changed, meetingId, by);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {

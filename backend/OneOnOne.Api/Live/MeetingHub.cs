@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.EntityFrameworkCore;
@@ -12,25 +11,38 @@ namespace OneOnOne.Api.Live;
 /// the series' two people, in the caller's tenant); a stranger is told nothing, not even whether the meeting exists.
 /// What is announced carries no content: a pane that hears its series changed reads the pane again.
 /// </summary>
+/// <remarks>
+/// Presence is told between the panes through the series' group, never kept in one instance's memory, so it holds
+/// with several instances behind the Redis backplane: a pane that joins is announced as arrived, the panes already
+/// there answer with <see cref="Here"/>, and each pane repeats that now and then; a pane that leaves is announced as
+/// left by the instance it was connected to. A pane that stops repeating (its instance died) is forgotten by the others.
+/// </remarks>
 [Authorize]
 public sealed class MeetingHub(OneOnOneDb db) : Hub
 {
     public const string Path = "/hubs/meetings";
 
-    /// <summary>The client method that hears a change: the meeting it was made in (null for the series as a whole).</summary>
+    /// <summary>
+    /// The client method that hears a change: the meeting it was made in (null for the series as a whole) and the
+    /// person who made it (null for the calendar and other background work).
+    /// </summary>
     public const string Changed = "changed";
 
-    /// <summary>The client method that hears who has a meeting open: the meeting and its people (id and name).</summary>
+    /// <summary>The client method that hears a pane open a meeting and asks to be answered with <see cref="Here"/>.</summary>
+    public const string Arrived = "arrived";
+
+    /// <summary>The client method that hears a pane still has a meeting open.</summary>
     public const string Present = "present";
+
+    /// <summary>The client method that hears a pane has closed a meeting.</summary>
+    public const string Left = "left";
 
     public static string GroupOf(Guid seriesId) => $"series:{seriesId:N}";
 
-    /// <summary>Who has which meeting open, by connection (this instance's connections only).</summary>
-    private static readonly ConcurrentDictionary<string, Presence> Open = new();
+    /// <summary>A pane with a meeting open, as the other panes are told: the pane by a random id, never its connection.</summary>
+    public sealed record OpenPane(Guid Meeting, Guid Pane, Guid PersonId, string Name);
 
-    public sealed record PresentPerson(Guid Id, string Name);
-
-    private sealed record Presence(Guid SeriesId, Guid MeetingId, PresentPerson Person);
+    private sealed record Joined(Guid SeriesId, OpenPane Pane);
 
     /// <summary>True when the caller may follow the meeting (and now does); false for anything else.</summary>
     public async Task<bool> Join(Guid meetingId)
@@ -50,26 +62,41 @@ public sealed class MeetingHub(OneOnOneDb db) : Hub
             return false;
         }
 
+        if (JoinedMeeting is { } earlier && earlier.Pane.Meeting != meetingId)
+        {
+            await LeaveAsync(earlier);
+        }
+
         await Groups.AddToGroupAsync(Context.ConnectionId, GroupOf(series), Context.ConnectionAborted);
-        var presence = new Presence(series, meetingId, new PresentPerson(caller.PersonId, caller.Person.DisplayName));
-        Open[Context.ConnectionId] = presence;
-        await AnnounceAsync(presence);
+        var joined = new Joined(series, new OpenPane(meetingId, JoinedMeeting?.Pane.Pane ?? Guid.NewGuid(), caller.PersonId, caller.Person.DisplayName));
+        JoinedMeeting = joined;
+        await Clients.OthersInGroup(GroupOf(series)).SendAsync(Arrived, joined.Pane);
         return true;
     }
 
+    /// <summary>This pane still has its meeting open (an answer to <see cref="Arrived"/>, and repeated now and then).</summary>
+    public Task Here() =>
+        JoinedMeeting is { } joined ? Clients.OthersInGroup(GroupOf(joined.SeriesId)).SendAsync(Present, joined.Pane) : Task.CompletedTask;
+
     public override async Task OnDisconnectedAsync(Exception? exception)
     {
-        if (Open.TryRemove(Context.ConnectionId, out var left))
+        if (JoinedMeeting is { } joined)
         {
-            await AnnounceAsync(left);
+            await LeaveAsync(joined);
         }
 
         await base.OnDisconnectedAsync(exception);
     }
 
-    private Task AnnounceAsync(Presence changed)
+    private async Task LeaveAsync(Joined joined)
     {
-        var people = Open.Values.Where(p => p.MeetingId == changed.MeetingId).Select(p => p.Person).DistinctBy(p => p.Id).ToArray();
-        return Clients.Group(GroupOf(changed.SeriesId)).SendAsync(Present, changed.MeetingId, people);
+        await Groups.RemoveFromGroupAsync(Context.ConnectionId, GroupOf(joined.SeriesId));
+        await Clients.Group(GroupOf(joined.SeriesId)).SendAsync(Left, joined.Pane);
+    }
+
+    private Joined? JoinedMeeting
+    {
+        get => Context.Items[typeof(Joined)] as Joined;
+        set => Context.Items[typeof(Joined)] = value;
     }
 }

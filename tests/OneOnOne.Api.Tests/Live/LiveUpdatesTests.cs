@@ -22,6 +22,12 @@ public sealed class LiveUpdatesTests(SqliteApiFactory api) : IClassFixture<Sqlit
     {
         public ConcurrentQueue<Guid?> Heard { get; } = new();
 
+        /// <summary>Who made each change heard (null: background work such as the calendar).</summary>
+        public ConcurrentQueue<Guid?> HeardBy { get; } = new();
+
+        /// <summary>What was heard about other panes, in order: "arrived", "present" or "left", with the pane.</summary>
+        public ConcurrentQueue<(string Kind, MeetingHub.OpenPane Pane)> Panes { get; } = new();
+
         public HubConnection Connection { get; } = connection;
 
         public async Task<bool> JoinAsync(Guid meetingId) => await Connection.InvokeAsync<bool>("Join", meetingId, Cancel);
@@ -42,6 +48,22 @@ public sealed class LiveUpdatesTests(SqliteApiFactory api) : IClassFixture<Sqlit
             throw new TimeoutException("Nothing was announced.");
         }
 
+        public async Task<(string Kind, MeetingHub.OpenPane Pane)> NextPaneAsync(TimeSpan within)
+        {
+            var until = DateTime.UtcNow + within;
+            while (DateTime.UtcNow < until)
+            {
+                if (Panes.TryDequeue(out var heard))
+                {
+                    return heard;
+                }
+
+                await Task.Delay(50, Cancel);
+            }
+
+            throw new TimeoutException("No pane was announced.");
+        }
+
         public ValueTask DisposeAsync() => Connection.DisposeAsync();
     }
 
@@ -58,7 +80,16 @@ public sealed class LiveUpdatesTests(SqliteApiFactory api) : IClassFixture<Sqlit
             })
             .Build();
         var listener = new Listener(connection);
-        connection.On<Guid?>(MeetingHub.Changed, meetingId => listener.Heard.Enqueue(meetingId));
+        connection.On<Guid?, Guid?>(MeetingHub.Changed, (meetingId, by) =>
+        {
+            listener.HeardBy.Enqueue(by);
+            listener.Heard.Enqueue(meetingId);
+        });
+        foreach (var kind in new[] { MeetingHub.Arrived, MeetingHub.Present, MeetingHub.Left })
+        {
+            connection.On<MeetingHub.OpenPane>(kind, pane => listener.Panes.Enqueue((kind, pane)));
+        }
+
         await connection.StartAsync(Cancel);
         return listener;
     }
@@ -81,10 +112,19 @@ public sealed class LiveUpdatesTests(SqliteApiFactory api) : IClassFixture<Sqlit
         Assert.False(await sam.JoinAsync(meeting));
         Assert.False(await olga.JoinAsync(meeting));
         Assert.False(await sam.JoinAsync(Guid.NewGuid()));
+        // The manager's pane hears the report's arrive; the stranger's failed joins were not announced.
+        var (kind, arrived) = await manager.NextPaneAsync(TimeSpan.FromSeconds(5));
+        Assert.Equal((MeetingHub.Arrived, pair.Report.Name), (kind, arrived.Name));
 
         await pair.ManagerClient.PostAsync<AgendaItemResponse>($"/api/meetings/{meeting}/agenda", new { text = "Heard by both" }, HttpStatusCode.Created);
         Assert.Equal(meeting, await report.NextAsync(TimeSpan.FromSeconds(5)));
         Assert.Equal(meeting, await manager.NextAsync(TimeSpan.FromSeconds(5)));
+        // Who made it, so that a pane says so only for the other person's changes.
+        var managerId = Assert.Single(report.HeardBy);
+        Assert.Equal(managerId, Assert.Single(manager.HeardBy));
+        Assert.NotNull(managerId);
+        report.HeardBy.Clear();
+        manager.HeardBy.Clear();
 
         await pair.ManagerClient.PutAsync<NoteResponse>($"/api/meetings/{meeting}/notes/private", new { text = "Mine alone", version = (Guid?)null });
         await pair.ReportClient.PutAsync<NoteResponse>($"/api/meetings/{meeting}/notes/shared", new { text = "For both", version = (Guid?)null });
@@ -96,6 +136,8 @@ public sealed class LiveUpdatesTests(SqliteApiFactory api) : IClassFixture<Sqlit
         Assert.Empty(report.Heard);
         Assert.Empty(sam.Heard);
         Assert.Empty(olga.Heard);
+        Assert.Empty(sam.Panes);
+        Assert.Empty(olga.Panes);
     }
 
     /// <summary>One of several instances on one database and one Redis server.</summary>
@@ -129,5 +171,16 @@ public sealed class LiveUpdatesTests(SqliteApiFactory api) : IClassFixture<Sqlit
         await onTwo.PostAsync<AgendaItemResponse>($"/api/meetings/{pair.Meeting.MeetingId}/agenda", new { text = "Made on instance two" }, HttpStatusCode.Created);
 
         Assert.Equal(pair.Meeting.MeetingId, await report.NextAsync(TimeSpan.FromSeconds(5)));
+
+        // Presence crosses instances too: the manager opens the meeting on instance two, the report's pane on one sees it.
+        var manager = await ListenAsync(two, pair.Manager);
+        Assert.True(await manager.JoinAsync(pair.Meeting.MeetingId));
+        var (kind, arrived) = await report.NextPaneAsync(TimeSpan.FromSeconds(5));
+        Assert.Equal((MeetingHub.Arrived, pair.Manager.Name, pair.Meeting.MeetingId), (kind, arrived.Name, arrived.Meeting));
+        await report.Connection.InvokeAsync("Here", Cancel);
+        var (answer, here) = await manager.NextPaneAsync(TimeSpan.FromSeconds(5));
+        Assert.Equal((MeetingHub.Present, pair.Report.Name), (answer, here.Name));
+        await manager.DisposeAsync();
+        Assert.Equal((MeetingHub.Left, arrived.Pane), (await report.NextPaneAsync(TimeSpan.FromSeconds(5))) is var (k, p) ? (k, p.Pane) : default);
     }
 }

@@ -12,6 +12,7 @@ export const en = {
   errorTimeout: "The server is taking too long to answer. Try again in a moment.",
   errorServer: "Something went wrong on the server. Try again in a moment.",
   errorNotFound: "This meeting can't be found, or you are not one of its two people.",
+  changedBy: "{name} changed this meeting; the pane shows the change.",
   alsoOpen: "{names} also has this meeting open.",
   retry: "Try again",
   dismiss: "Dismiss",

@@ -14,6 +14,7 @@ export const nl: Record<MessageKey, string> = {
   errorTimeout: "De server doet er te lang over. Probeer het zo opnieuw.",
   errorServer: "Er ging iets mis op de server. Probeer het zo opnieuw.",
   errorNotFound: "Dit gesprek is niet gevonden, of je bent niet een van de twee deelnemers.",
+  changedBy: "{name} heeft dit gesprek aangepast; je ziet de wijziging hier.",
   alsoOpen: "{names} heeft dit gesprek ook open.",
   retry: "Opnieuw proberen",
   dismiss: "Sluiten",

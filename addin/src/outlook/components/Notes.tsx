@@ -1,9 +1,9 @@
 import { Button, Field, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Textarea } from "@fluentui/react-components";
-import { useEffect, useId, useRef, useState } from "react";
+import { useEffect, useId, useLayoutEffect, useRef, useState } from "react";
 import type { Api } from "../../core/api";
 import { describeError } from "../../core/errors";
 import { useI18n } from "../../core/I18nProvider";
-import { draftKey, forgetDraftsOnDisk, NoteSaver, type NoteState } from "../../core/noteSaver";
+import { draftKey, forgetDraftsExcept, NoteSaver, type NoteState } from "../../core/noteSaver";
 import type { Note, NoteVisibility, PaneData } from "../../core/types";
 import { useStyles } from "../../core/ui/styles";
 
@@ -12,7 +12,7 @@ export function Notes({ api, pane }: { api: Api; pane: PaneData }) {
   const styles = useStyles();
   const id = useId();
   const me = pane.participants.find((p) => p.isMe)?.id ?? "";
-  useEffect(forgetDraftsOnDisk, []);
+  useEffect(() => forgetDraftsExcept(me), [me]);
   return (
     <section className={styles.section} aria-labelledby={id}>
       <h2 id={id} className={styles.heading}>
@@ -43,6 +43,9 @@ function NoteEditor({
   const styles = useStyles();
   const saver = useRef<NoteSaver | null>(null);
   const [state, setState] = useState<NoteState | null>(null);
+  const field = useRef<HTMLTextAreaElement>(null);
+  const caret = useRef({ text: "", at: 0 });
+  const typed = useRef<string | null>(null);
 
   useEffect(() => {
     const path = `/api/meetings/${meetingId}/notes/${visibility.toLowerCase()}`;
@@ -63,9 +66,30 @@ function NoteEditor({
       created.flush();
       created.dispose();
     };
-    // The server's copy seeds the editor once; later pane reloads must not overwrite what is being typed.
+    // The server's copy seeds the editor once; what later reads of the pane bring is merged in below.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [api, personId, meetingId, visibility]);
+
+  // The other person saved (the pane read itself again): shown at once, merged with what is being typed.
+  useEffect(() => saver.current?.theirs(initial), [initial]);
+
+  // Text that arrives while the person types keeps their caret where it was in their own words.
+  useLayoutEffect(() => {
+    const element = field.current;
+    const text = state?.text ?? "";
+    const before = caret.current;
+    caret.current = { text, at: element?.selectionStart ?? 0 };
+    if (!element || before.text === text || text === typed.current || element.value !== text || document.activeElement !== element) {
+      return;
+    }
+    let same = 0;
+    while (same < before.text.length && before.text[same] === text[same]) {
+      same++;
+    }
+    const at = before.at <= same ? before.at : before.at + text.length - before.text.length;
+    element.setSelectionRange(at, at);
+    caret.current.at = at;
+  }, [state?.text]);
 
   if (!state) {
     return null;
@@ -90,7 +114,19 @@ function NoteEditor({
           </span>
         }
       >
-        <Textarea value={state.text} resize="vertical" rows={4} maxLength={20000} onChange={(_, data) => saver.current?.edit(data.value)} onBlur={() => saver.current?.flush()} />
+        <Textarea
+          ref={field}
+          value={state.text}
+          resize="vertical"
+          rows={4}
+          maxLength={20000}
+          onChange={(_, data) => {
+            typed.current = data.value;
+            saver.current?.edit(data.value);
+          }}
+          onSelect={(event) => (caret.current = { text: event.currentTarget.value, at: event.currentTarget.selectionStart })}
+          onBlur={() => saver.current?.flush()}
+        />
       </Field>
       {state.status === "failed" && (
         <div>

@@ -11,6 +11,7 @@ import { Agenda } from "./Agenda";
 import { CalendarNotice } from "./CalendarNotice";
 import { Goal } from "./Goal";
 import { Header } from "../../core/ui/Header";
+import { LiveStatus } from "../../core/ui/LiveStatus";
 import { PreviewBar } from "./Preview";
 import { PreviousActions } from "./PreviousActions";
 
@@ -25,8 +26,7 @@ export function PaneView({ session, initial, restart }: { session: Session; init
   const meetingId = pane.meeting.id;
 
   // What the other person (or Word, or the calendar) changes shows here within a second.
-  const present = useFollowMeeting(session.api, meetingId, refresh);
-  const others = present.filter((p) => p.id !== me?.id).map((p) => p.name);
+  const live = useFollowMeeting(session.api, meetingId, pane.participants, refresh);
 
   useEffect(() => {
     session.setLanguage(pane.language);
@@ -36,11 +36,7 @@ export function PaneView({ session, initial, restart }: { session: Session; init
     <main className={styles.page}>
       <PreviewBar session={session} meetingId={pane.meeting.id} restart={restart} />
       <Header pane={pane} onRefresh={() => void actions.reload()} />
-      {others.length > 0 && (
-        <p className={styles.muted} data-testid="also-open">
-          {t("alsoOpen", { names: others.join(", ") })}
-        </p>
-      )}
+      <LiveStatus live={live} />
       <div aria-live="polite">
         {problem && (
           <MessageBar intent={problem.kind === "conflict" ? "warning" : "error"} layout="multiline">

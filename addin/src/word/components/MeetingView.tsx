@@ -5,6 +5,7 @@ import { formatDateOnly, formatDay } from "../../core/format";
 import { useI18n } from "../../core/I18nProvider";
 import type { ActionItem, PaneData } from "../../core/types";
 import { Header } from "../../core/ui/Header";
+import { LiveStatus } from "../../core/ui/LiveStatus";
 import { useStyles } from "../../core/ui/styles";
 import { useFollowMeeting } from "../../core/useFollowMeeting";
 import type { BootChoice, WordSession } from "../boot";
@@ -34,12 +35,13 @@ export function MeetingView({ session, part, initial, restart }: { session: Word
   }, [session, part.meetingId, t]);
 
   // What is changed in Outlook's pane (or by the other person) shows here too, without a refresh.
-  useFollowMeeting(session.api, part.meetingId, () => void reload());
+  const live = useFollowMeeting(session.api, part.meetingId, pane.participants, () => void reload());
 
   return (
     <main className={styles.page}>
       {session.demo && <SwitchPerson name={session.demo.name} restart={restart} />}
       <Header pane={pane} onRefresh={() => void reload()} />
+      <LiveStatus live={live} />
       {refreshError && (
         <Text as="p" role="alert">
           {refreshError}
