@@ -17,6 +17,9 @@ internal class BenchmarkHost(string? postgres, IReadOnlyDictionary<string, strin
 {
     private readonly string dataFolder = Directory.CreateTempSubdirectory("oneonone-bench-").FullName;
 
+    /// <summary>The run's data folder: its SQLite database and the development signing key.</summary>
+    public string DataFolder => dataFolder;
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         // A console app has no test-project content-root metadata: point at the API project in the repository.
