@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Starts a throwaway Redis server on 127.0.0.1 for the scale-out tests and exports ONEONONE_TEST_REDIS.
 # Usage: source .ci/start-redis.sh   (stop it with stop_test_redis)
-REDIS_PORT=${REDIS_PORT:-56379}
+# Below Linux's ephemeral range (32768-60999): no outgoing connection of an earlier job holds it.
+REDIS_PORT=${REDIS_PORT:-26379}
 REDIS_DIR=$(mktemp -d /tmp/oneonone-redis.XXXXXX)
 redis-server --bind 127.0.0.1 --port "$REDIS_PORT" --save '' --appendonly no --dir "$REDIS_DIR" --daemonize yes \
   --pidfile "$REDIS_DIR/redis.pid" --logfile "$REDIS_DIR/redis.log"
