@@ -109,6 +109,7 @@ export default defineConfig({
       input: {
         taskpane: resolve(import.meta.dirname, "taskpane.html"),
         word: resolve(import.meta.dirname, "word.html"),
+        admin: resolve(import.meta.dirname, "admin.html"),
       },
     },
   },

@@ -6,6 +6,7 @@ using OneOnOne.Api.Calendar;
 using OneOnOne.Api.Data;
 using OneOnOne.Api.Documents;
 using OneOnOne.Api.FollowUps;
+using OneOnOne.Api.Guide;
 using OneOnOne.Api.Graph;
 using OneOnOne.Api.Hosting;
 using OneOnOne.Api.Identity;
@@ -69,6 +70,7 @@ static WebApplication BuildApp(string[] args)
     builder.Services.AddAddIn();
     builder.Services.AddDocuments();
     builder.Services.AddFollowUps(builder.Configuration);
+    builder.Services.AddGuide();
     builder.Services.AddLive(builder.Configuration);
     builder.Services.AddOneOnOneTransportSecurity(builder.Configuration);
     builder.Services.AddOneOnOneRequestLimits(builder.Configuration);
@@ -103,6 +105,7 @@ static WebApplication BuildApp(string[] args)
     app.MapPaneEndpoints();
     app.MapDocumentsEndpoints();
     app.MapFollowUps();
+    app.MapGuide();
     app.MapPrivacyEndpoints();
     app.MapCalendarNotifications();
     app.MapLive();

@@ -141,6 +141,16 @@ export interface PaneData {
   notes: { shared: Note | null; private: Note | null };
   health: SeriesHealth;
   language: string;
+  /** The agenda templates of the organisation's guide, named in the caller's language; empty when it has none. */
+  templates: PaneTemplate[];
+  /** The template this series uses, if any. */
+  templateKey: string | null;
+}
+
+export interface PaneTemplate {
+  key: string;
+  name: string;
+  standingItems: string[];
 }
 
 /** An action that a document's import created or changed, with the fields that changed. */

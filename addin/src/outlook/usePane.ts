@@ -14,6 +14,7 @@ export interface PaneActions {
   moveAgendaItem(item: AgendaItem, to: number): Promise<boolean>;
   setActionDone(action: ActionItem, done: boolean): Promise<boolean>;
   addAction(text: string, ownerId: string, dueDate: string | null): Promise<boolean>;
+  setTemplate(templateKey: string | null): Promise<boolean>;
   reload(): Promise<boolean>;
 }
 
@@ -125,6 +126,14 @@ export function usePane(api: Api, initial: PaneData) {
         });
         return (p) => ({ ...p, newActions: [...p.newActions, action] });
       }, true),
+    setTemplate: (templateKey) =>
+      run(async () => {
+        const result = await api.send<{ templateKey: string | null; version: string }>("PUT", `/api/series/${initial.meeting.seriesId}/template`, {
+          templateKey,
+          version: paneRef.current.meeting.seriesVersion,
+        });
+        return (p) => ({ ...p, templateKey: result.templateKey, meeting: { ...p.meeting, seriesVersion: result.version } });
+      }),
     reload: () => run(async () => {
       const fresh = await api.get<PaneData>(`${meetingPath}/pane`);
       return () => fresh;

@@ -28,5 +28,7 @@ export function pane(language: string, agenda: AgendaItem[], goal: string | null
     notes: { shared: null, private: null },
     health: { meetingsHeld: 0, actionsTotal: 0, actionsDone: 0, actionsDoneOnTime: 0, actionsOpen: 0, actionsOverdue: 0 },
     language,
+    templates: [],
+    templateKey: null,
   };
 }

@@ -34,7 +34,8 @@ public static partial class AddInSetup
     public const string OfficeLaunchParameter = "host";
 
     private const string OutlookPanePage = "taskpane.html";
-    private static readonly string[] PanePages = [OutlookPanePage, "word.html"];
+    /// <summary>The pages the server fills in (sign-in configuration): both panes, and the admin page of the conversation guide.</summary>
+    private static readonly string[] PanePages = [OutlookPanePage, "word.html", "admin.html"];
 
     public static IServiceCollection AddAddIn(this IServiceCollection services)
     {

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using OneOnOne.Api.Data;
+using OneOnOne.Api.Guide;
 using OneOnOne.Api.Hosting;
 using OneOnOne.Api.Identity;
 using OneOnOne.Api.Localization;
@@ -104,7 +105,7 @@ public static class AgendaEndpoints
     }
 
     private static async Task<Results<Created<AgendaItemResponse>, NotFound, ValidationProblem>> AddPromptAsync(
-        Guid meetingId, AddPromptRequest request, Caller caller, OneOnOneDb db, CancellationToken cancellationToken)
+        Guid meetingId, AddPromptRequest request, Caller caller, OneOnOneDb db, TenantGuides guides, CancellationToken cancellationToken)
     {
         var meeting = await FindMeetingAsync(db, meetingId, cancellationToken);
         if (meeting is null)
@@ -112,7 +113,7 @@ public static class AgendaEndpoints
             return TypedResults.NotFound();
         }
 
-        var prompt = request.PromptKey is null ? null : PromptLibrary.Find(request.PromptKey);
+        var prompt = request.PromptKey is null ? null : PromptLibrary.Find(request.PromptKey, await guides.PromptsAsync(caller.TenantId, cancellationToken));
         if (prompt is null)
         {
             var validation = new Validation(caller.Language);

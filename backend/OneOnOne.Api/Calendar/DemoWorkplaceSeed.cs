@@ -55,7 +55,7 @@ internal sealed class DemoWorkplaceSeed(IServiceProvider services, DemoWorkplace
 
         var team = firstMeetings.Min(m => m.Start).AddDays(1).AddHours(4);
         workplace.AddEvent(
-            DemoData.TenantId, Attendee(DemoData.Manager), DemoData.People.Select(Attendee), team, TimeSpan.FromHours(1), "Teamoverleg / Team meeting", repeatEveryDays: 7, id: DemoData.TeamMeetingEventId);
+            DemoData.TenantId, Attendee(DemoData.Manager), DemoData.People.Where(p => !p.IsAdmin).Select(Attendee), team, TimeSpan.FromHours(1), "Teamoverleg / Team meeting", repeatEveryDays: 7, id: DemoData.TeamMeetingEventId);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

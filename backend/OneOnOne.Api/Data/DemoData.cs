@@ -20,7 +20,10 @@ public static class DemoData
     public static readonly DemoPerson OnboardingManager = new(Guid.Parse("6d0a1c52-0000-4000-8000-000000000005"), "demo-manager-en", "Tom Hughes", "tom.hughes@demo.oneonone.test", "en");
     public static readonly DemoPerson NewColleague = new(Guid.Parse("6d0a1c52-0000-4000-8000-000000000006"), "demo-new-colleague", "Lotte de Vries", "lotte.devries@demo.oneonone.test", "nl");
 
-    public static IReadOnlyList<DemoPerson> People { get; } = [Manager, DutchReport, EnglishReport, Stranger, OnboardingManager, NewColleague];
+    /// <summary>HR: keeps the organisation's conversation guide; has no 1-on-1 of her own with the others.</summary>
+    public static readonly DemoPerson HrAdmin = new(Guid.Parse("6d0a1c52-0000-4000-8000-000000000007"), "demo-hr", "Noor Bakker", "noor.bakker@demo.oneonone.test", "nl", IsAdmin: true);
+
+    public static IReadOnlyList<DemoPerson> People { get; } = [Manager, DutchReport, EnglishReport, Stranger, OnboardingManager, NewColleague, HrAdmin];
 
     public static readonly Guid DutchSeriesId = Guid.Parse("6d0a1c52-0000-4000-8000-0000000000a1");
     public static readonly Guid EnglishSeriesId = Guid.Parse("6d0a1c52-0000-4000-8000-0000000000a2");
@@ -218,7 +221,8 @@ public static class DemoData
         ("Silence the noisy disk alert", "Rewrite the second half of the talk proposal", "Book the conference travel budget"));
 }
 
-public sealed record DemoPerson(Guid Id, string ObjectId, string DisplayName, string Email, string Language)
+/// <param name="IsAdmin">Has the administrators' app role: edits the organisation's conversation guide (admin.html).</param>
+public sealed record DemoPerson(Guid Id, string ObjectId, string DisplayName, string Email, string Language, bool IsAdmin = false)
 {
     public Person ToPerson()
     {

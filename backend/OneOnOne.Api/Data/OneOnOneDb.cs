@@ -21,6 +21,9 @@ public abstract class OneOnOneDb(DbContextOptions options, CallerScope caller) :
     public DbSet<ActionItem> ActionItems => Set<ActionItem>();
     public DbSet<Note> Notes => Set<Note>();
     public DbSet<FollowUp> FollowUps => Set<FollowUp>();
+
+    /// <summary>Not filtered: read by tenant explicitly (Guide/TenantGuides.cs), also by background work without a caller.</summary>
+    public DbSet<GuideVersion> GuideVersions => Set<GuideVersion>();
     public DbSet<ActionAuditEntry> ActionAuditEntries => Set<ActionAuditEntry>();
     public DbSet<LinkedEvent> LinkedEvents => Set<LinkedEvent>();
 

@@ -24,6 +24,9 @@ public sealed class Series : ITenantOwned, IVersioned
     /// <summary>How many of those were done by their due date (or had none); kept by <see cref="ActionTally"/>.</summary>
     public int ActionsDoneOnTime { get; private set; }
 
+    /// <summary>The agenda template of the tenant's guide this series chose (its standing items go on every new meeting).</summary>
+    public string? TemplateKey { get; set; }
+
     public List<Meeting> Meetings { get; } = [];
 
     public void SetParticipants(Guid managerId, Guid reportId)

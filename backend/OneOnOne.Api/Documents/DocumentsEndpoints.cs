@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using OneOnOne.Api.Data;
+using OneOnOne.Api.Guide;
 using OneOnOne.Api.Graph;
 using OneOnOne.Api.Hosting;
 using OneOnOne.Api.Identity;
@@ -20,7 +21,7 @@ public static class DocumentsEndpoints
     public const int MaxRequestBytes = PackageGuard.MaxUploadBytes + 64 * 1024;
 
     public static async Task<Results<FileContentHttpResult, NotFound, ValidationProblem>> DownloadAsync(
-        Guid meetingId, string? timeZone, Caller caller, OneOnOneDb db, TimeProvider clock, HttpRequest request, PublicAddress address,
+        Guid meetingId, string? timeZone, Caller caller, OneOnOneDb db, TenantGuides guides, TimeProvider clock, HttpRequest request, PublicAddress address,
         WordAddInReference wordAddIn, CancellationToken cancellationToken)
     {
         var meeting = await NotesDocumentLoader.FindMeetingAsync(db, meetingId, cancellationToken);
@@ -34,15 +35,15 @@ public static class DocumentsEndpoints
             return UnknownZone(caller);
         }
 
-        return await FileAsync(meeting, caller, zone, db, clock, request, address, wordAddIn, cancellationToken);
+        return await FileAsync(meeting, caller, zone, db, guides, clock, request, address, wordAddIn, cancellationToken);
     }
 
     /// <summary>The meeting's notes document as the caller gets it (also from a recap's signed link, FollowUpsEndpoints).</summary>
     public static async Task<FileContentHttpResult> FileAsync(
-        Meeting meeting, Caller caller, TimeZoneInfo zone, OneOnOneDb db, TimeProvider clock, HttpRequest request, PublicAddress address,
+        Meeting meeting, Caller caller, TimeZoneInfo zone, OneOnOneDb db, TenantGuides guides, TimeProvider clock, HttpRequest request, PublicAddress address,
         WordAddInReference wordAddIn, CancellationToken cancellationToken)
     {
-        var model = await NotesDocumentLoader.LoadAsync(meeting, caller, address.For(request), zone, db, clock, cancellationToken);
+        var model = await NotesDocumentLoader.LoadAsync(meeting, caller, address.For(request), zone, db, guides, clock, cancellationToken);
         // Meeting notes are personal: no shared cache keeps a copy.
         request.HttpContext.Response.Headers.CacheControl = "no-store";
         var other = meeting.Series.OtherPerson(caller.PersonId);
@@ -116,7 +117,7 @@ public static class DocumentsEndpoints
     }
 
     public static async Task<Results<Ok<OneDriveDocument>, NotFound, ValidationProblem, ProblemHttpResult>> StoreInOneDriveAsync(
-        Guid meetingId, string? timeZone, Caller caller, OneOnOneDb db, TimeProvider clock, OneDriveStore oneDrive, HttpContext context,
+        Guid meetingId, string? timeZone, Caller caller, OneOnOneDb db, TenantGuides guides, TimeProvider clock, OneDriveStore oneDrive, HttpContext context,
         PublicAddress address, WordAddInReference wordAddIn, ILoggerFactory logs, CancellationToken cancellationToken)
     {
         var meeting = await NotesDocumentLoader.FindMeetingAsync(db, meetingId, cancellationToken);
@@ -135,7 +136,7 @@ public static class DocumentsEndpoints
             return UnknownZone(caller);
         }
 
-        var model = await NotesDocumentLoader.LoadAsync(meeting, caller, address.For(context.Request), zone, db, clock, cancellationToken);
+        var model = await NotesDocumentLoader.LoadAsync(meeting, caller, address.For(context.Request), zone, db, guides, clock, cancellationToken);
         var series = meeting.Series;
         var other = series.OtherPerson(caller.PersonId);
         try
@@ -150,7 +151,7 @@ public static class DocumentsEndpoints
     }
 
     public static async Task<ImportResult> ImportFromOneDriveAsync(
-        Guid meetingId, string? timeZone, Caller caller, OneOnOneDb db, TimeProvider clock, OneDriveStore oneDrive, HttpContext context,
+        Guid meetingId, string? timeZone, Caller caller, OneOnOneDb db, TenantGuides guides, TimeProvider clock, OneDriveStore oneDrive, HttpContext context,
         ILoggerFactory logs, CancellationToken cancellationToken)
     {
         var meeting = await NotesDocumentLoader.FindMeetingAsync(db, meetingId, cancellationToken);

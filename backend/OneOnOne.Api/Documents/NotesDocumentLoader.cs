@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using OneOnOne.Api.Actions;
 using OneOnOne.Api.Agenda;
 using OneOnOne.Api.Data;
+using OneOnOne.Api.Guide;
 using OneOnOne.Api.Identity;
 using OneOnOne.Api.Prompts;
 
@@ -21,7 +22,7 @@ public static class NotesDocumentLoader
             .FirstOrDefaultAsync(m => m.Id == meetingId, cancellationToken);
 
     public static async Task<NotesDocumentModel> LoadAsync(
-        Meeting meeting, Caller caller, string baseUrl, TimeZoneInfo zone, OneOnOneDb db, TimeProvider clock, CancellationToken cancellationToken)
+        Meeting meeting, Caller caller, string baseUrl, TimeZoneInfo zone, OneOnOneDb db, TenantGuides guides, TimeProvider clock, CancellationToken cancellationToken)
     {
         var series = meeting.Series;
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
@@ -35,7 +36,8 @@ public static class NotesDocumentLoader
             .FirstOrDefaultAsync(cancellationToken);
 
         var earlier = actions.Where(a => a.CreatedInMeetingId != meeting.Id).Select(ToDocument).ToList();
-        var prompts = PromptLibrary.ForMeeting(series.Id, meetingsBefore, series.RoleOf(caller.PersonId), hasOpenActions: earlier.Any(a => a.Status == ActionStatus.Open))
+        var pool = await guides.PromptsAsync(caller.TenantId, cancellationToken);
+        var prompts = PromptLibrary.ForMeeting(series.Id, meetingsBefore, series.RoleOf(caller.PersonId), hasOpenActions: earlier.Any(a => a.Status == ActionStatus.Open), pool: pool)
             .Select(p => p.Text(caller.Language))
             .ToList();
 

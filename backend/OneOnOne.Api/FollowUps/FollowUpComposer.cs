@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using OneOnOne.Api.Agenda;
 using OneOnOne.Api.Data;
+using OneOnOne.Api.Guide;
 using OneOnOne.Api.Localization;
 using OneOnOne.Api.Prompts;
 
@@ -13,7 +14,7 @@ namespace OneOnOne.Api.FollowUps;
 /// that protect the API protect the mails: another person's private note cannot end up in one.
 /// </summary>
 public sealed class FollowUpComposer(
-    OneOnOneDb db, CallerScope scope, IOptions<FollowUpOptions> options, IOptions<MailOptions> mail, FollowUpLinks links, TimeProvider clock)
+    OneOnOneDb db, CallerScope scope, IOptions<FollowUpOptions> options, IOptions<MailOptions> mail, FollowUpLinks links, TenantGuides guides, TimeProvider clock)
 {
     public async Task<OutgoingMail> ComposeAsync(FollowUp row, Person recipient, CancellationToken cancellationToken)
     {
@@ -127,7 +128,7 @@ public sealed class FollowUpComposer(
         var open = await db.ActionItems.Where(a => a.SeriesId == meeting.SeriesId && a.Status == ActionStatus.Open)
             .OrderBy(a => a.DueDate).Select(a => new { a.Text, a.OwnerId, OwnerName = a.Owner.DisplayName }).ToListAsync(cancellationToken);
         var meetingNumber = await PromptLibrary.MeetingNumberAsync(db, meeting, cancellationToken);
-        var prompt = PromptLibrary.ForMeeting(meeting.SeriesId, meetingNumber, role, hasOpenActions: false, count: 1)[0];
+        var prompt = PromptLibrary.ForReminder(meeting.SeriesId, meetingNumber, role, await guides.PromptsAsync(meeting.TenantId, cancellationToken));
 
         var when = Format(meeting.StartUtc, recipient, language);
         var body = new MailBody()

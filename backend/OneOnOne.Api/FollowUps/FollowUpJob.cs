@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using OneOnOne.Api.Calendar;
 using OneOnOne.Api.Data;
+using OneOnOne.Api.Guide;
 
 namespace OneOnOne.Api.FollowUps;
 
@@ -15,7 +16,7 @@ public sealed class FollowUpFailedException(string message, Exception inner) : E
 /// </summary>
 public sealed class FollowUpJob(
     OneOnOneDb db, FollowUpComposer composer, IMailTransport transport, CalendarSync calendarSync, IOptions<FollowUpOptions> options, IOptions<MailOptions> mail,
-    IOptions<CalendarOptions> calendarOptions, TimeProvider clock, ILogger<FollowUpJob> logger)
+    IOptions<CalendarOptions> calendarOptions, TenantGuides guides, TimeProvider clock, ILogger<FollowUpJob> logger)
 {
     [Queue("followups")]
     [AutomaticRetry(Attempts = 0)]
@@ -55,7 +56,7 @@ public sealed class FollowUpJob(
             Release(row);
         }
 
-        if (row.Status != FollowUpStatus.Sending || !await ConfirmedAsync(row, confirmation, now) || !StillWanted(row, now))
+        if (row.Status != FollowUpStatus.Sending || !await ConfirmedAsync(row, confirmation, now) || !await StillWantedAsync(row, now))
         {
             await db.SaveChangesAsync(CancellationToken.None);
             return;
@@ -127,7 +128,7 @@ public sealed class FollowUpJob(
 
         if (confirmation == Confirmation.Unknown)
         {
-            var due = FollowUpSweep.DueFor(row.Kind, meeting.StartUtc, meeting.EndUtc, options.Value);
+            var due = (await guides.TimingAsync(row.TenantId, CancellationToken.None)).Due(row.Kind, meeting.StartUtc, meeting.EndUtc);
             if (now > due + calendarOptions.Value.UnconfirmedWait)
             {
                 row.Status = FollowUpStatus.Cancelled;
@@ -154,7 +155,7 @@ public sealed class FollowUpJob(
         return true;
     }
 
-    private bool StillWanted(FollowUp row, DateTime now)
+    private async Task<bool> StillWantedAsync(FollowUp row, DateTime now)
     {
         var optedOut = row.Kind switch
         {
@@ -169,7 +170,7 @@ public sealed class FollowUpJob(
         }
 
         // The meeting moved after this job was queued: wait for its new time instead of sending now.
-        if (row.Meeting is { } meeting && FollowUpSweep.DueFor(row.Kind, meeting.StartUtc, meeting.EndUtc, options.Value) is var due && due > now)
+        if (row.Meeting is { } meeting && (await guides.TimingAsync(row.TenantId, CancellationToken.None)).Due(row.Kind, meeting.StartUtc, meeting.EndUtc) is var due && due > now)
         {
             Release(row);
             row.DueUtc = due;

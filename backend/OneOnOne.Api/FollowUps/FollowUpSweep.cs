@@ -3,6 +3,7 @@ using Hangfire;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using OneOnOne.Api.Data;
+using OneOnOne.Api.Guide;
 
 namespace OneOnOne.Api.FollowUps;
 
@@ -12,7 +13,8 @@ namespace OneOnOne.Api.FollowUps;
 /// the calendar, its event paused or ended, a participant's account gone) and brings them back when it is again,
 /// recovers rows whose job was lost, and hands every due row to a job. Meetings never call into this: it only reads them.
 /// </summary>
-public sealed class FollowUpSweep(OneOnOneDb db, IBackgroundJobClient jobs, IOptions<FollowUpOptions> options, TimeProvider clock, ILogger<FollowUpSweep> logger)
+public sealed class FollowUpSweep(
+    OneOnOneDb db, IBackgroundJobClient jobs, IOptions<FollowUpOptions> options, TenantGuides guides, TimeProvider clock, ILogger<FollowUpSweep> logger)
 {
     private const int BatchSize = 500;
 
@@ -23,40 +25,52 @@ public sealed class FollowUpSweep(OneOnOneDb db, IBackgroundJobClient jobs, IOpt
     public async Task RunAsync(CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        await AddRecapsAsync(now, cancellationToken);
-        await AddRemindersAsync(now, cancellationToken);
+        var timings = await guides.OwnTimingsAsync(cancellationToken);
+        var own = timings.Keys.ToArray();
+        foreach (var (timing, tenants) in Groups(timings))
+        {
+            var meetings = tenants is null
+                ? db.Meetings.IgnoreQueryFilters().Where(m => !own.Contains(m.TenantId))
+                : db.Meetings.IgnoreQueryFilters().Where(m => tenants.Contains(m.TenantId));
+            await AddRecapsAsync(now, timing, meetings, cancellationToken);
+            await AddRemindersAsync(now, timing, meetings, cancellationToken);
+        }
+
         await AddDigestsAsync(now, cancellationToken);
-        await FollowMeetingsAsync(cancellationToken);
+        await FollowMeetingsAsync(timings, cancellationToken);
         await RecoverInterruptedAsync(now, cancellationToken);
         await EnqueueDueAsync(now, cancellationToken);
     }
 
-    public static DateTime DueFor(FollowUpKind kind, DateTime startUtc, DateTime endUtc, FollowUpOptions options) => kind switch
-    {
-        FollowUpKind.Recap => endUtc + options.RecapDelay,
-        _ => startUtc - options.ReminderLead,
-    };
+    /// <summary>
+    /// The tenants by their timing: first the configured timing for every tenant without one of its own (tenants null),
+    /// then one group per timing the tenants' guides set (a handful of distinct values, so a handful of queries).
+    /// </summary>
+    private IEnumerable<(FollowUpTiming Timing, string[]? Tenants)> Groups(IReadOnlyDictionary<string, FollowUpTiming> timings) =>
+        [(FollowUpTiming.From(Options), null), .. timings.GroupBy(t => t.Value, t => t.Key).Select(g => (g.Key, (string[]?)g.ToArray()))];
 
-    private async Task AddRecapsAsync(DateTime now, CancellationToken cancellationToken)
+    private async Task AddRecapsAsync(DateTime now, FollowUpTiming timing, IQueryable<Meeting> meetings, CancellationToken cancellationToken)
     {
-        var endedBefore = now - Options.RecapDelay;
+        var endedBefore = now - timing.RecapDelay;
         var endedAfter = now - Options.RecapWindow;
         await AddForMeetingsAsync(
             FollowUpKind.Recap,
-            db.Meetings.IgnoreQueryFilters().Where(m => m.EndUtc <= endedBefore && m.EndUtc >= endedAfter),
+            timing,
+            meetings.Where(m => m.EndUtc <= endedBefore && m.EndUtc >= endedAfter),
             cancellationToken);
     }
 
-    private async Task AddRemindersAsync(DateTime now, CancellationToken cancellationToken)
+    private async Task AddRemindersAsync(DateTime now, FollowUpTiming timing, IQueryable<Meeting> meetings, CancellationToken cancellationToken)
     {
-        var startsBefore = now + Options.ReminderLead;
+        var startsBefore = now + timing.ReminderLead;
         await AddForMeetingsAsync(
             FollowUpKind.PreparationReminder,
-            db.Meetings.IgnoreQueryFilters().Where(m => m.StartUtc > now && m.StartUtc <= startsBefore),
+            timing,
+            meetings.Where(m => m.StartUtc > now && m.StartUtc <= startsBefore),
             cancellationToken);
     }
 
-    private async Task AddForMeetingsAsync(FollowUpKind kind, IQueryable<Meeting> meetings, CancellationToken cancellationToken)
+    private async Task AddForMeetingsAsync(FollowUpKind kind, FollowUpTiming timing, IQueryable<Meeting> meetings, CancellationToken cancellationToken)
     {
         for (var round = 0; round < 1000; round++)
         {
@@ -77,7 +91,7 @@ public sealed class FollowUpSweep(OneOnOneDb db, IBackgroundJobClient jobs, IOpt
                         Key = meeting.Id.ToString("N"),
                         Kind = kind,
                         RecipientId = recipient,
-                        DueUtc = DueFor(kind, meeting.StartUtc, meeting.EndUtc, Options),
+                        DueUtc = timing.Due(kind, meeting.StartUtc, meeting.EndUtc),
                     });
                 }
             }
@@ -139,8 +153,9 @@ public sealed class FollowUpSweep(OneOnOneDb db, IBackgroundJobClient jobs, IOpt
         && m.Series.Report.AccountState == AccountState.Active);
 
     /// <summary>A pending follow-up follows its meeting: moved with it, held while it is not followed, back when it is again.</summary>
-    private async Task FollowMeetingsAsync(CancellationToken cancellationToken)
+    private async Task FollowMeetingsAsync(IReadOnlyDictionary<string, FollowUpTiming> timings, CancellationToken cancellationToken)
     {
+        var configured = FollowUpTiming.From(Options);
         var followed = Followed(db, db.Meetings.IgnoreQueryFilters()).Select(m => m.Id);
         var held = await db.FollowUps.IgnoreQueryFilters()
             .Where(f => f.Status == FollowUpStatus.Pending && f.MeetingId != null && !followed.Contains(f.MeetingId.Value))
@@ -155,11 +170,11 @@ public sealed class FollowUpSweep(OneOnOneDb db, IBackgroundJobClient jobs, IOpt
 
         var pending = await db.FollowUps.IgnoreQueryFilters()
             .Where(f => f.Status == FollowUpStatus.Pending && f.MeetingId != null)
-            .Select(f => new { f.Id, f.Kind, f.DueUtc, f.Meeting!.StartUtc, f.Meeting.EndUtc })
+            .Select(f => new { f.Id, f.TenantId, f.Kind, f.DueUtc, f.Meeting!.StartUtc, f.Meeting.EndUtc })
             .ToListAsync(cancellationToken);
         foreach (var moved in pending)
         {
-            var due = DueFor(moved.Kind, moved.StartUtc, moved.EndUtc, Options);
+            var due = timings.GetValueOrDefault(moved.TenantId, configured).Due(moved.Kind, moved.StartUtc, moved.EndUtc);
             if (due != moved.DueUtc)
             {
                 await db.FollowUps.IgnoreQueryFilters().Where(f => f.Id == moved.Id && f.Status == FollowUpStatus.Pending)

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using OneOnOne.Api.Data;
+using OneOnOne.Api.Guide;
 using OneOnOne.Api.Documents;
 using OneOnOne.Api.Hosting;
 using OneOnOne.Api.Identity;
@@ -42,7 +43,7 @@ public static class FollowUpsEndpoints
     }
 
     private static async Task<Results<FileContentHttpResult, ContentHttpResult, ChallengeHttpResult>> NotesDocumentAsync(
-        string? t, FollowUpLinks links, OneOnOneDb db, CallerScope scope, TimeProvider clock, IOptions<FollowUpOptions> options,
+        string? t, FollowUpLinks links, OneOnOneDb db, TenantGuides guides, CallerScope scope, TimeProvider clock, IOptions<FollowUpOptions> options,
         AuthenticationSettings authentication, PublicAddress address, WordAddInReference wordAddIn, HttpContext context, CancellationToken cancellationToken)
     {
         var link = links.ReadNotesToken(t);
@@ -80,7 +81,7 @@ public static class FollowUpsEndpoints
         }
 
         var caller = Caller.For(person, context.Request);
-        return await DocumentsEndpoints.FileAsync(meeting, caller, options.Value.MailTimeZone(person), db, clock, context.Request, address, wordAddIn, cancellationToken);
+        return await DocumentsEndpoints.FileAsync(meeting, caller, options.Value.MailTimeZone(person), db, guides, clock, context.Request, address, wordAddIn, cancellationToken);
     }
 
     private static MailPreferences From(Person person) => new(!person.NoRecaps, !person.NoReminders, !person.NoDigests);

@@ -17,10 +17,14 @@ public sealed class DevelopmentTokens
     public const string KeyFileName = "dev-signing-key";
     public static readonly TimeSpan Lifetime = TimeSpan.FromHours(8);
 
-    public DevelopmentTokens(AppPaths paths)
+    public DevelopmentTokens(AppPaths paths, IConfiguration configuration)
     {
         SigningKey = new SymmetricSecurityKey(LoadOrCreateKey(Path.Combine(paths.DataFolder, KeyFileName))) { KeyId = "development" };
+        AdminRole = AuthenticationSetup.AdminRole(configuration);
     }
+
+    /// <summary>The app role a demo administrator's token carries, as Entra ID would put it in the token.</summary>
+    public string AdminRole { get; }
 
     public SymmetricSecurityKey SigningKey { get; }
 
@@ -35,7 +39,7 @@ public sealed class DevelopmentTokens
         NameClaimType = "name",
     };
 
-    public (string Token, DateTime ExpiresUtc) Issue(string tenantId, string objectId, string name, string email)
+    public (string Token, DateTime ExpiresUtc) Issue(string tenantId, string objectId, string name, string email, bool isAdmin = false)
     {
         var expires = DateTime.UtcNow.Add(Lifetime);
         var token = new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
@@ -50,6 +54,7 @@ public sealed class DevelopmentTokens
                 new Claim("name", name),
                 new Claim("preferred_username", email),
                 new Claim("scp", CallerClaims.RequiredScope),
+                .. isAdmin ? [new Claim("roles", AdminRole)] : Array.Empty<Claim>(),
             ]),
             SigningCredentials = new SigningCredentials(SigningKey, SecurityAlgorithms.HmacSha256),
         });

@@ -131,7 +131,7 @@ public sealed record DevTokenResponse(string AccessToken, DateTimeOffset Expires
 {
     public static DevTokenResponse Issue(DevelopmentTokens tokens, DemoPerson person)
     {
-        var (token, expires) = tokens.Issue(DemoData.TenantId, person.ObjectId, person.DisplayName, person.Email);
+        var (token, expires) = tokens.Issue(DemoData.TenantId, person.ObjectId, person.DisplayName, person.Email, person.IsAdmin);
         return new(token, new DateTimeOffset(expires), person.Email, person.DisplayName);
     }
 }

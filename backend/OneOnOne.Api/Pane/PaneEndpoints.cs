@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using OneOnOne.Api.Actions;
 using OneOnOne.Api.Agenda;
 using OneOnOne.Api.Data;
+using OneOnOne.Api.Guide;
 using OneOnOne.Api.Hosting;
 using OneOnOne.Api.Identity;
 using OneOnOne.Api.Localization;
@@ -24,7 +25,12 @@ public sealed record PaneResponse(
     PromptResponse[] Prompts,
     MeetingNotesResponse Notes,
     SeriesHealth Health,
-    string Language);
+    string Language,
+    PaneTemplate[] Templates,
+    string? TemplateKey);
+
+/// <summary>An agenda template of the organisation's guide the series may choose, named in the caller's language.</summary>
+public sealed record PaneTemplate(string Key, string Name, string[] StandingItems);
 
 /// <param name="CalendarState">
 /// How the calendar event the meeting comes from is followed: paused while its attendees are not the series' two people,
@@ -65,7 +71,7 @@ public static class PaneEndpoints
     }
 
     public static async Task<Results<Ok<PaneResponse>, NotFound>> GetAsync(
-        Guid meetingId, Caller caller, OneOnOneDb db, TimeProvider clock, CancellationToken cancellationToken)
+        Guid meetingId, Caller caller, OneOnOneDb db, TenantGuides guides, TimeProvider clock, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var today = DateOnly.FromDateTime(now);
@@ -89,8 +95,14 @@ public static class PaneEndpoints
 
         var role = header.Manager.Id == caller.PersonId ? ParticipantRole.Manager : ParticipantRole.Report;
         var openActions = actions.Where(a => a.CreatedInMeetingId != meetingId && (a.Status == ActionStatus.Open || a.CompletedInMeetingId == meetingId)).ToArray();
-        var prompts = PromptLibrary.ForMeeting(header.SeriesId, header.MeetingsBefore, role, hasOpenActions: openActions.Any(a => a.Status == ActionStatus.Open))
+        var guide = await guides.OwnAsync(caller.TenantId, cancellationToken);
+        var prompts = PromptLibrary.ForMeeting(
+                header.SeriesId, header.MeetingsBefore, role, hasOpenActions: openActions.Any(a => a.Status == ActionStatus.Open),
+                pool: await guides.PromptsAsync(caller.TenantId, cancellationToken))
             .Select(p => new PromptResponse(p.Key, p.Theme, p.Text(caller.Language)))
+            .ToArray();
+        var templates = (guide?.Templates ?? [])
+            .Select(t => new PaneTemplate(t.Key, t.Name.In(caller.Language), t.StandingItems.Select(i => i.In(caller.Language)).ToArray()))
             .ToArray();
 
         return TypedResults.Ok(new PaneResponse(
@@ -111,7 +123,9 @@ public static class PaneEndpoints
                 header.ActionsDoneOnTime,
                 header.ActionsOpen,
                 header.ActionsOverdue),
-            caller.Language));
+            caller.Language,
+            templates,
+            header.TemplateKey));
     }
 
     /// <summary>
@@ -139,6 +153,7 @@ public static class PaneEndpoints
                 CalendarState = db.LinkedEvents.Where(l => l.Id == m.LinkedEventId).Select(l => (LinkedEventState?)l.State).FirstOrDefault(),
                 Version = m.Version,
                 SeriesVersion = m.Series.Version,
+                TemplateKey = m.Series.TemplateKey,
                 Manager = new PaneHeaderPerson(m.Series.Manager.Id, m.Series.Manager.DisplayName, m.Series.Manager.Email),
                 Report = new PaneHeaderPerson(m.Series.Report.Id, m.Series.Report.DisplayName, m.Series.Report.Email),
                 PreviousId = db.Meetings
@@ -175,6 +190,8 @@ public static class PaneEndpoints
         public LinkedEventState? CalendarState { get; init; }
         public Guid Version { get; init; }
         public Guid SeriesVersion { get; init; }
+
+        public string? TemplateKey { get; init; }
         public required PaneHeaderPerson Manager { get; init; }
         public required PaneHeaderPerson Report { get; init; }
         public Guid? PreviousId { get; init; }
@@ -197,19 +214,19 @@ public static class PaneEndpoints
     private static DateTimeOffset Utc(DateTime utc) => new(utc, TimeSpan.Zero);
 
     private static async Task<Results<Ok<PaneResponse>, ProblemHttpResult>> GetNextAsync(
-        Caller caller, OneOnOneDb db, TimeProvider clock, HttpContext context, CancellationToken cancellationToken) =>
-        await NextAsync(caller, db, clock, cancellationToken) is { } pane
+        Caller caller, OneOnOneDb db, TenantGuides guides, TimeProvider clock, HttpContext context, CancellationToken cancellationToken) =>
+        await NextAsync(caller, db, guides, clock, cancellationToken) is { } pane
             ? TypedResults.Ok(pane)
             : ProblemSetup.Problem(context, StatusCodes.Status404NotFound, Texts.NoUpcomingMeeting);
 
     /// <summary>The pane of the caller's next meeting; null when none is coming up.</summary>
-    internal static async Task<PaneResponse?> NextAsync(Caller caller, OneOnOneDb db, TimeProvider clock, CancellationToken cancellationToken)
+    internal static async Task<PaneResponse?> NextAsync(Caller caller, OneOnOneDb db, TenantGuides guides, TimeProvider clock, CancellationToken cancellationToken)
     {
         var next = await MeetingsEndpoints.Upcoming(db, clock.GetUtcNow().UtcDateTime)
             .Select(m => (Guid?)m.Id)
             .FirstOrDefaultAsync(cancellationToken);
         // Not found again when it was cancelled or deleted between the two queries.
-        return next is { } meetingId && (await GetAsync(meetingId, caller, db, clock, cancellationToken)).Result is Ok<PaneResponse> pane
+        return next is { } meetingId && (await GetAsync(meetingId, caller, db, guides, clock, cancellationToken)).Result is Ok<PaneResponse> pane
             ? pane.Value
             : null;
     }

@@ -42,7 +42,7 @@ public sealed class PreviewPane(JsonSerializerOptions apiJson)
 
             services.GetRequiredService<CallerScope>().Set(found.TenantId, found.Id);
             var caller = Caller.For(found, context.Request);
-            if (await PaneEndpoints.NextAsync(caller, db, services.GetRequiredService<TimeProvider>(), context.RequestAborted) is not { } pane)
+            if (await PaneEndpoints.NextAsync(caller, db, services.GetRequiredService<Guide.TenantGuides>(), services.GetRequiredService<TimeProvider>(), context.RequestAborted) is not { } pane)
             {
                 return null;
             }

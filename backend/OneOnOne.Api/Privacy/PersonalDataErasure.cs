@@ -40,6 +40,12 @@ public static class PersonalDataErasure
             followUp.LastError = null;
         }
 
+        // The conversation guide's history keeps the versions an admin saved, no longer with their name.
+        foreach (var version in await db.GuideVersions.Where(g => g.TenantId == caller.TenantId && g.ChangedById == me).ToListAsync(cancellationToken))
+        {
+            version.ChangedByName = PrivacyTexts.FormerParticipantName;
+        }
+
         person.DisplayName = PrivacyTexts.FormerParticipantName;
         person.SetEmail(TombstoneEmail(person.Id));
         person.ObjectId = null;

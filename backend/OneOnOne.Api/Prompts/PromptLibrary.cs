@@ -1,11 +1,14 @@
 using Microsoft.EntityFrameworkCore;
 using OneOnOne.Api.Data;
+using OneOnOne.Api.Guide;
 
 namespace OneOnOne.Api.Prompts;
 
 public enum PromptTheme { Preparation, Goals, Listening, Feedback, ConstructiveCriticism, Relationship, Wellbeing, Career, ReviewActions }
 
-public sealed record FeedbackPrompt(string Key, PromptTheme Theme, ParticipantRole Audience, string Nl, string En)
+/// <summary>A prompt as the selection takes it: for one role (Audience null: for both), in the rotation or at a moment.</summary>
+public sealed record FeedbackPrompt(
+    string Key, PromptTheme Theme, ParticipantRole? Audience, string Nl, string En, PromptMoment When = PromptMoment.Regular, int? Every = null)
 {
     public string Text(string language) => language == "nl" ? Nl : En;
 }
@@ -200,7 +203,8 @@ public static class PromptLibrary
             "Are last time's agreements still the right ones, or do they need adjusting?"),
     ];
 
-    public static FeedbackPrompt? Find(string key) => All.FirstOrDefault(p => p.Key == key);
+    /// <summary>The prompt with this key in the pool (the tenant's guide; the built-in library when null).</summary>
+    public static FeedbackPrompt? Find(string key, IReadOnlyList<FeedbackPrompt>? pool = null) => (pool ?? All).FirstOrDefault(p => p.Key == key);
 
     /// <summary>
     /// The meeting's number in its series (the scheduled meetings before it), which rotates its prompts. The pane
@@ -211,14 +215,50 @@ public static class PromptLibrary
         db.Meetings.CountAsync(
             m => m.SeriesId == meeting.SeriesId && m.Status == MeetingStatus.Scheduled && m.StartUtc < meeting.StartUtc, cancellationToken);
 
+    /// <summary>
+    /// The meeting's prompts for one role from the pool (a tenant's guide; the built-in library when null): first those
+    /// whose moment it is (a first meeting, open actions, every n-th meeting), then the regular ones in rotation.
+    /// </summary>
     public static IReadOnlyList<FeedbackPrompt> ForMeeting(
-        Guid seriesId, int meetingNumber, ParticipantRole role, bool hasOpenActions, int count = 3)
+        Guid seriesId, int meetingNumber, ParticipantRole role, bool hasOpenActions, int count = 3, IReadOnlyList<FeedbackPrompt>? pool = null)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(meetingNumber);
         ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
 
+        var forRole = (pool ?? All).Where(p => p.Audience is null || p.Audience == role).ToList();
+        var atThisMoment = forRole
+            .Where(p => p.When switch
+            {
+                PromptMoment.FirstMeeting => meetingNumber == 0,
+                PromptMoment.OpenActions => hasOpenActions,
+                PromptMoment.EveryNthMeeting => p.Every is > 0 and var every && (meetingNumber + 1) % every == 0,
+                _ => false,
+            })
+            .OrderBy(p => p.When)
+            .Take(count)
+            .ToList();
+        var regular = forRole.Where(p => p.When == PromptMoment.Regular).ToList();
+        return count > atThisMoment.Count && regular.Count > 0
+            ? [.. atThisMoment, .. Rotate(regular, seriesId, meetingNumber, hasOpenActions, count - atThisMoment.Count)]
+            : atThisMoment;
+    }
+
+    /// <summary>
+    /// The preparation prompt of the reminder mail: the pool's preparation prompts for the role in rotation, the built-in
+    /// library's when the pool has none.
+    /// </summary>
+    public static FeedbackPrompt ForReminder(Guid seriesId, int meetingNumber, ParticipantRole role, IReadOnlyList<FeedbackPrompt>? pool = null)
+    {
+        var preparation = (pool ?? All).Where(p => p.Theme == PromptTheme.Preparation && (p.Audience is null || p.Audience == role)).ToList();
+        return preparation.Count > 0
+            ? Pick(preparation, ThemeSeed(Fnv1a(seriesId.ToByteArray()), PromptTheme.Preparation), meetingNumber)
+            : ForReminder(seriesId, meetingNumber, role, All);
+    }
+
+    private static IEnumerable<FeedbackPrompt> Rotate(List<FeedbackPrompt> prompts, Guid seriesId, int meetingNumber, bool hasOpenActions, int count)
+    {
         var seed = Fnv1a(seriesId.ToByteArray());
-        var byTheme = All.Where(p => p.Audience == role)
+        var byTheme = prompts
             .GroupBy(p => p.Theme)
             .ToDictionary(g => g.Key, g => g.ToList());
         // Each series walks the themes in its own order, so teams don't all get the same prompts on the same day.
@@ -235,7 +275,7 @@ public static class PromptLibrary
         for (var i = 0; i < slots; i++)
             themes.Add(cycle[(int)(((long)meetingNumber * slots + i) % cycle.Count)]);
 
-        return themes.Select(t => Pick(byTheme[t], ThemeSeed(seed, t), meetingNumber)).ToList();
+        return themes.Select(t => Pick(byTheme[t], ThemeSeed(seed, t), meetingNumber));
     }
 
     // The prompt within a theme depends only on the meeting number (not on which themes were rotated in

@@ -110,6 +110,40 @@ public sealed class FollowUpMailTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_tenants_guide_sets_how_early_the_reminder_comes_and_the_preparation_prompt_it_carries()
+    {
+        // The pair's first meeting starts in 69 hours: past the configured 24-hour lead, within the guide's 72 hours.
+        var pair = await OneOnOnePair.CreateAsync(host);
+        var other = await OneOnOnePair.CreateAsync(host);
+        var admin = host.CreateClient();
+        admin.DefaultRequestHeaders.Authorization = new("Bearer", host.Tokens.For(TestPerson.New(pair.Manager.TenantId), roles: "OneOnOne.Admin"));
+        await admin.PutAsync<OneOnOne.Api.Guide.GuideResponse>("/api/admin/guide", new
+        {
+            version = 0,
+            guide = new
+            {
+                prompts = new[]
+                {
+                    new { key = "prep.own", theme = "Preparation", @for = "Both", when = "Regular", text = new { nl = "Onze eigen voorbereidingsvraag", en = "Our own preparation question" } },
+                },
+                templates = Array.Empty<object>(),
+                defaults = new { reminderLeadHours = 72, recapDelayMinutes = 15 },
+            },
+        });
+
+        await host.SweepAsync();
+        await host.WaitUntilSettledAsync();
+
+        var reminders = PickedUp().Where(m => (m.Subject ?? "").StartsWith("Prepare", StringComparison.Ordinal)).ToList();
+        Assert.Equal(new[] { pair.Manager.Email, pair.Report.Email }.Order(), reminders.Select(m => m.To.Mailboxes.Single().Address).Order());
+        Assert.All(reminders, m => Assert.Contains("Our own preparation question", m.TextBody, StringComparison.Ordinal));
+        var rows = (await host.RowsAsync()).Where(r => r.Kind == FollowUpKind.PreparationReminder).ToList();
+        Assert.All(rows, r => Assert.Equal(OneOnOnePair.FirstStart.UtcDateTime.AddHours(-72), r.DueUtc));
+        // The other tenant keeps the configured 24 hours: nothing for its meeting yet.
+        Assert.DoesNotContain(rows, r => r.MeetingId == other.Meeting.MeetingId);
+    }
+
+    [Fact]
     public async Task Mails_give_times_in_the_zone_the_recipients_device_reported_else_the_configured_one()
     {
         var (pair, _) = await MeetingThatEndedAsync(managerLanguage: "en", reportLanguage: "en");

@@ -47,6 +47,7 @@ public abstract class AuthorizationMatrixTests(ApiFactory api) : ProviderTests(a
         new("notes", HttpMethod.Get, t => $"/api/meetings/{t.MeetingId}/notes", _ => null, HttpStatusCode.OK),
         new("shared note", HttpMethod.Put, t => $"/api/meetings/{t.MeetingId}/notes/shared", t => new { text = "Shared", version = t.Pane.Notes.Shared!.Version }, HttpStatusCode.OK),
         new("private note", HttpMethod.Put, t => $"/api/meetings/{t.MeetingId}/notes/private", t => new { text = "Mine", version = t.Pane.Notes.Private!.Version }, HttpStatusCode.OK),
+        new("series template", HttpMethod.Put, t => $"/api/series/{t.SeriesId}/template", t => new { templateKey = (string?)null, version = t.Pane.Meeting.SeriesVersion }, HttpStatusCode.OK),
     ];
 
     public static TheoryData<string> EndpointNames => new(Endpoints.Select(e => e.Name));
@@ -59,18 +60,23 @@ public abstract class AuthorizationMatrixTests(ApiFactory api) : ProviderTests(a
         var target = await PrivacyScenario.CreateTargetAsync(Api);
         var stranger = Api.ClientFor(TestPerson.New(target.Pair.Manager.TenantId));
         var otherTenant = Api.ClientFor(TestPerson.New());
+        // The organisation's admin (who edits the conversation guide) sees no 1-on-1 of others either.
+        var admin = Api.CreateClient();
+        admin.DefaultRequestHeaders.Authorization = new("Bearer", Api.Tokens.For(TestPerson.New(target.Pair.Manager.TenantId), roles: "OneOnOne.Admin"));
         var anonymous = Api.CreateClient();
         var before = await SnapshotAsync(target.SeriesId);
 
         var strangerAnswer = await CallAsync(stranger, endpoint, target);
         var otherTenantAnswer = await CallAsync(otherTenant, endpoint, target);
+        var adminAnswer = await CallAsync(admin, endpoint, target);
         var anonymousAnswer = await CallAsync(anonymous, endpoint, target);
 
         Assert.Equal(HttpStatusCode.NotFound, strangerAnswer.Status);
         Assert.Equal(HttpStatusCode.NotFound, otherTenantAnswer.Status);
+        Assert.Equal(HttpStatusCode.NotFound, adminAnswer.Status);
         Assert.Equal(HttpStatusCode.Unauthorized, anonymousAnswer.Status);
         Assert.Equal(before, await SnapshotAsync(target.SeriesId));
-        foreach (var answer in new[] { strangerAnswer, otherTenantAnswer, anonymousAnswer })
+        foreach (var answer in new[] { strangerAnswer, otherTenantAnswer, adminAnswer, anonymousAnswer })
         {
             Assert.DoesNotContain(target.ManagerSecret, answer.Body, StringComparison.Ordinal);
             Assert.DoesNotContain(target.ReportSecret, answer.Body, StringComparison.Ordinal);

@@ -1,6 +1,7 @@
 import type { PaneData } from "../../core/types";
 import type { Session } from "../boot";
 import type { PaneActions } from "../usePane";
+import { AgendaTemplate } from "./AgendaTemplate";
 import { Health } from "./Health";
 import { NewActions } from "./NewActions";
 import { Notes } from "./Notes";
@@ -13,6 +14,7 @@ export default function Details({ session, pane, actions }: { session: Session; 
     <>
       <NewActions pane={pane} onAdd={actions.addAction} onDone={actions.setActionDone} />
       <Prompts pane={pane} onAdd={actions.addPrompt} />
+      <AgendaTemplate pane={pane} onChoose={actions.setTemplate} />
       <Notes api={session.api} pane={pane} />
       <OpenInWord session={session} pane={pane} />
       <Health health={pane.health} />

@@ -1,0 +1,46 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using OneOnOne.Api.Data;
+using OneOnOne.Api.Hosting;
+using OneOnOne.Api.Identity;
+
+namespace OneOnOne.Api.Guide;
+
+/// <summary>The template a series uses (null: none), over the series' version the pane saw.</summary>
+public sealed record SeriesTemplateRequest(string? TemplateKey, Guid Version);
+
+public sealed record SeriesTemplateResponse(Guid SeriesId, string? TemplateKey, Guid Version);
+
+/// <summary>Either of the two people chooses the agenda template of their series from the organisation's guide.</summary>
+public static class SeriesTemplateEndpoints
+{
+    public static void MapSeriesTemplate(this IEndpointRouteBuilder app) =>
+        app.MapPut("/api/series/{seriesId:guid}/template", SetAsync)
+            .WithTags("Meetings")
+            .WithSummary("Chooses the series' agenda template (either participant); its standing items go on every new meeting.")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .RequireAuthorization();
+
+    private static async Task<Results<Ok<SeriesTemplateResponse>, NotFound, ValidationProblem>> SetAsync(
+        Guid seriesId, SeriesTemplateRequest request, Caller caller, OneOnOneDb db, TenantGuides guides, CancellationToken cancellationToken)
+    {
+        var series = await db.Series.FirstOrDefaultAsync(s => s.Id == seriesId, cancellationToken);
+        if (series is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        if (request.TemplateKey is { } key && !((await guides.OwnAsync(caller.TenantId, cancellationToken))?.Templates.Any(t => t.Key == key) ?? false))
+        {
+            var validation = new Validation(caller.Language);
+            validation.Add("templateKey", GuideTexts.UnknownTemplate);
+            return validation.Problem();
+        }
+
+        db.ExpectVersion(series, request.Version);
+        series.TemplateKey = request.TemplateKey;
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Ok(new SeriesTemplateResponse(series.Id, series.TemplateKey, series.Version));
+    }
+}

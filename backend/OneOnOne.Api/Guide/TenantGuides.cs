@@ -1,0 +1,146 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Options;
+using OneOnOne.Api.Data;
+using OneOnOne.Api.FollowUps;
+using OneOnOne.Api.Prompts;
+
+namespace OneOnOne.Api.Guide;
+
+/// <summary>A tenant's guide as a version of it holds it.</summary>
+public sealed record StoredGuide(int Number, ConversationGuide Guide, GuideChange Change, DateTime ChangedUtc, string ChangedByName);
+
+/// <summary>Two admins saved at once: the other one's version is the current one now.</summary>
+public sealed class GuideConflictException(StoredGuide? current) : Exception("The guide was changed by someone else.")
+{
+    public StoredGuide? Current { get; } = current;
+}
+
+/// <summary>
+/// The conversation guide of a tenant: its own newest version, or the built-in one. The panes, the notes document and
+/// the mails read it through <see cref="PromptsAsync"/> and <see cref="OwnAsync"/>, which keep it for a short while
+/// per instance (another instance sees an admin's change within <see cref="CacheFor"/>); this instance sees it at once.
+/// </summary>
+public sealed class TenantGuides(OneOnOneDb db, IMemoryCache cache, IOptions<FollowUpOptions> followUps, TimeProvider clock)
+{
+    public static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(30);
+
+    /// <summary>How a guide is stored and exported: the API's casing, enums by name.</summary>
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
+
+    private sealed record Cached(ConversationGuide? Guide, IReadOnlyList<FeedbackPrompt>? Prompts);
+
+    public ConversationGuide BuiltIn => ConversationGuide.BuiltIn(followUps.Value.ReminderLead, followUps.Value.RecapDelay);
+
+    /// <summary>The tenant's own guide in use, or null when it has none (the built-in one applies).</summary>
+    public async Task<ConversationGuide?> OwnAsync(string tenantId, CancellationToken cancellationToken) =>
+        (await CachedAsync(tenantId, cancellationToken)).Guide;
+
+    /// <summary>When the tenant's follow-ups are due: its guide's timing, else the configured one.</summary>
+    public async Task<FollowUpTiming> TimingAsync(string tenantId, CancellationToken cancellationToken) =>
+        (await OwnAsync(tenantId, cancellationToken)) is { } guide ? TimingOf(guide) : FollowUpTiming.From(followUps.Value);
+
+    /// <summary>
+    /// The timing of every tenant whose guide sets one (read fresh, for the follow-up sweep); tenants not in it use
+    /// the configured timing.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, FollowUpTiming>> OwnTimingsAsync(CancellationToken cancellationToken)
+    {
+        var latest = await db.GuideVersions.AsNoTracking()
+            .Where(g => !db.GuideVersions.Any(newer => newer.TenantId == g.TenantId && newer.Number > g.Number))
+            .Select(g => new { g.TenantId, g.Guide })
+            .ToListAsync(cancellationToken);
+        return latest.ToDictionary(g => g.TenantId, g => TimingOf(JsonSerializer.Deserialize<ConversationGuide>(g.Guide, Json)!));
+    }
+
+    private static FollowUpTiming TimingOf(ConversationGuide guide) =>
+        new(TimeSpan.FromHours(guide.Defaults.ReminderLeadHours), TimeSpan.FromMinutes(guide.Defaults.RecapDelayMinutes));
+
+    /// <summary>The prompts of the tenant's own guide, or null for the built-in library.</summary>
+    public async Task<IReadOnlyList<FeedbackPrompt>?> PromptsAsync(string tenantId, CancellationToken cancellationToken) =>
+        (await CachedAsync(tenantId, cancellationToken)).Prompts;
+
+    public async Task<StoredGuide?> LatestAsync(string tenantId, CancellationToken cancellationToken)
+    {
+        var latest = await db.GuideVersions.AsNoTracking()
+            .Where(g => g.TenantId == tenantId)
+            .OrderByDescending(g => g.Number)
+            .FirstOrDefaultAsync(cancellationToken);
+        return latest is null ? null : Read(latest);
+    }
+
+    public async Task<StoredGuide?> VersionAsync(string tenantId, int number, CancellationToken cancellationToken)
+    {
+        var version = await db.GuideVersions.AsNoTracking().FirstOrDefaultAsync(g => g.TenantId == tenantId && g.Number == number, cancellationToken);
+        return version is null ? null : Read(version);
+    }
+
+    public async Task<IReadOnlyList<StoredGuide>> HistoryAsync(string tenantId, CancellationToken cancellationToken) =>
+        (await db.GuideVersions.AsNoTracking().Where(g => g.TenantId == tenantId).OrderByDescending(g => g.Number).ToListAsync(cancellationToken))
+            .Select(Read).ToList();
+
+    /// <summary>
+    /// Adds <paramref name="guide"/> as the tenant's next version, when <paramref name="expected"/> is still the current one
+    /// (0: the built-in guide); otherwise a <see cref="GuideConflictException"/> with the current version.
+    /// </summary>
+    public async Task<StoredGuide> SaveAsync(
+        string tenantId, int expected, ConversationGuide guide, Guid changedById, string changedByName, CancellationToken cancellationToken,
+        int? restoredFrom = null, bool imported = false)
+    {
+        var current = await LatestAsync(tenantId, cancellationToken);
+        if ((current?.Number ?? 0) != expected)
+        {
+            throw new GuideConflictException(current);
+        }
+
+        var change = GuideChange.Between(current?.Guide ?? BuiltIn, guide, restoredFrom, imported);
+        var version = new GuideVersion
+        {
+            TenantId = tenantId,
+            Number = expected + 1,
+            Guide = JsonSerializer.Serialize(guide, Json),
+            Change = JsonSerializer.Serialize(change, Json),
+            ChangedById = changedById,
+            ChangedByName = changedByName,
+            ChangedUtc = clock.GetUtcNow().UtcDateTime,
+        };
+        db.GuideVersions.Add(version);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // The unique (tenant, number): another admin's version got there first.
+            db.Entry(version).State = EntityState.Detached;
+            throw new GuideConflictException(await LatestAsync(tenantId, cancellationToken));
+        }
+
+        cache.Remove(CacheKey(tenantId));
+        return Read(version);
+    }
+
+    private async Task<Cached> CachedAsync(string tenantId, CancellationToken cancellationToken) =>
+        (await cache.GetOrCreateAsync(CacheKey(tenantId), async entry =>
+        {
+            entry.AbsoluteExpirationRelativeToNow = CacheFor;
+            var json = await db.GuideVersions.AsNoTracking()
+                .Where(g => g.TenantId == tenantId)
+                .OrderByDescending(g => g.Number)
+                .Select(g => g.Guide)
+                .FirstOrDefaultAsync(cancellationToken);
+            var guide = json is null ? null : JsonSerializer.Deserialize<ConversationGuide>(json, Json);
+            return new Cached(guide, guide?.FeedbackPrompts());
+        }))!;
+
+    private static string CacheKey(string tenantId) => $"guide:{tenantId}";
+
+    private static StoredGuide Read(GuideVersion version) => new(
+        version.Number,
+        JsonSerializer.Deserialize<ConversationGuide>(version.Guide, Json)!,
+        JsonSerializer.Deserialize<GuideChange>(version.Change, Json)!,
+        version.ChangedUtc,
+        version.ChangedByName);
+}
