@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -26,10 +27,7 @@ public sealed class AdminPageTests(BrowserFixture fixture) : IAsyncLifetime
     public async Task HR_edits_a_prompt_in_both_languages_and_the_person_sees_it_in_the_pane()
     {
         // The prompt Priya's pane shows first for her next 1-on-1.
-        using var api = new HttpClient { BaseAddress = new Uri(fixture.Server.BaseUrl) };
-        using var token = await api.PostAsJsonAsync("/dev/token", new { email = FakeOutlook.Priya.EmailAddress }, TestContext.Current.CancellationToken);
-        api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue(
-            "Bearer", (await token.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken)).GetProperty("accessToken").GetString());
+        using var api = await ApiAsAsync(FakeOutlook.Priya.EmailAddress);
         var next = await api.GetFromJsonAsync<JsonElement>("/api/meetings/next/pane", TestContext.Current.CancellationToken);
         var key = next.GetProperty("prompts")[0].GetProperty("key").GetString()!;
 
@@ -49,6 +47,44 @@ public sealed class AdminPageTests(BrowserFixture fixture) : IAsyncLifetime
             new FakeAppointment("read", FakeOutlook.Priya, FakeOutlook.Sanne, [FakeOutlook.Priya], PaneServer.NextDemoMeetingStart()));
         pages.Add(pane);
         await Expect(pane.GetByTestId("prompts")).ToContainTextAsync(english);
+    }
+
+    [Fact]
+    public async Task Either_person_chooses_one_of_the_organisations_templates_in_the_pane()
+    {
+        using var hr = await ApiAsAsync("noor.bakker@demo.oneonone.test");
+        var current = await hr.GetFromJsonAsync<JsonElement>("/api/admin/guide", TestContext.Current.CancellationToken);
+        var guide = JsonNode.Parse(current.GetProperty("guide").GetRawText())!;
+        guide["templates"] = new JsonArray(new JsonObject
+        {
+            ["key"] = "growth",
+            ["name"] = new JsonObject { ["nl"] = "Groeigesprek", ["en"] = "Growth talk" },
+            ["standingItems"] = new JsonArray(new JsonObject { ["nl"] = "Wat wil je leren?", ["en"] = "What do you want to learn?" }),
+        });
+        using var saved = await hr.PutAsJsonAsync("/api/admin/guide", new { version = current.GetProperty("version").GetInt32(), guide }, TestContext.Current.CancellationToken);
+        saved.EnsureSuccessStatusCode();
+
+        var pane = await FakeOutlook.OpenAsync(
+            fixture.Browser, $"{fixture.Server.BaseUrl}/taskpane.html",
+            new FakeAppointment("read", FakeOutlook.Priya, FakeOutlook.Sanne, [FakeOutlook.Priya], PaneServer.NextDemoMeetingStart()));
+        pages.Add(pane);
+        var template = pane.GetByTestId("agenda-template");
+        var choose = template.GetByLabel("Standing items for the next meetings");
+        var chosen = await pane.RunAndWaitForResponseAsync(() => choose.SelectOptionAsync("growth"), r => r.Url.EndsWith("/template", StringComparison.Ordinal));
+        Assert.True(chosen.Ok);
+        await Expect(template).ToContainTextAsync("On every new meeting: What do you want to learn?");
+        // Back to none: the demo's later meetings stay as the other tests expect them.
+        var cleared = await pane.RunAndWaitForResponseAsync(() => choose.SelectOptionAsync(""), r => r.Url.EndsWith("/template", StringComparison.Ordinal));
+        Assert.True(cleared.Ok);
+    }
+
+    private async Task<HttpClient> ApiAsAsync(string email)
+    {
+        var client = new HttpClient { BaseAddress = new Uri(fixture.Server.BaseUrl) };
+        using var token = await client.PostAsJsonAsync("/dev/token", new { email }, TestContext.Current.CancellationToken);
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue(
+            "Bearer", (await token.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken)).GetProperty("accessToken").GetString());
+        return client;
     }
 
     [Fact]

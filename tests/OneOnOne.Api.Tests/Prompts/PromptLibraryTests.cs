@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using OneOnOne.Api.Data;
+using OneOnOne.Api.Guide;
 using OneOnOne.Api.Prompts;
 using Xunit;
 
@@ -180,6 +181,37 @@ public class PromptLibraryTests
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => PromptLibrary.ForMeeting(SeriesA, -1, ParticipantRole.Manager, false));
         Assert.Throws<ArgumentOutOfRangeException>(() => PromptLibrary.ForMeeting(SeriesA, 0, ParticipantRole.Manager, false, 0));
+    }
+
+    private static readonly IReadOnlyList<FeedbackPrompt> Guide =
+    [
+        new("first", PromptTheme.Relationship, null, "Eerste", "First", PromptMoment.FirstMeeting),
+        new("open", PromptTheme.ReviewActions, ParticipantRole.Manager, "Open", "Open", PromptMoment.OpenActions),
+        new("quarterly", PromptTheme.Career, null, "Kwartaal", "Quarterly", PromptMoment.EveryNthMeeting, Every: 3),
+        new("regular.a", PromptTheme.Listening, null, "A", "A"),
+        new("regular.b", PromptTheme.Goals, ParticipantRole.Report, "B", "B"),
+    ];
+
+    [Fact]
+    public void A_guides_moment_prompts_come_first_at_their_moment_and_the_regular_ones_fill_the_rest()
+    {
+        Assert.Equal(["first", "regular.a"], Keys(PromptLibrary.ForMeeting(SeriesA, 0, ParticipantRole.Manager, false, pool: Guide)));
+        Assert.Equal(["open", "regular.a"], Keys(PromptLibrary.ForMeeting(SeriesA, 1, ParticipantRole.Manager, true, pool: Guide)));
+        // Every third meeting: the third and the sixth (numbers 2 and 5, counting from 0).
+        Assert.Equal([2, 5], Enumerable.Range(0, 7).Where(m => Keys(PromptLibrary.ForMeeting(SeriesA, m, ParticipantRole.Report, false, pool: Guide)).Contains("quarterly")));
+        Assert.DoesNotContain("open", Keys(PromptLibrary.ForMeeting(SeriesA, 1, ParticipantRole.Report, true, pool: Guide)));
+        // One slot only: the moment wins.
+        Assert.Equal(["first"], Keys(PromptLibrary.ForMeeting(SeriesA, 0, ParticipantRole.Report, false, count: 1, pool: Guide)));
+    }
+
+    [Fact]
+    public void The_reminder_takes_a_preparation_prompt_of_the_guide_and_the_built_in_one_when_the_guide_has_none()
+    {
+        IReadOnlyList<FeedbackPrompt> withPreparation = [.. Guide, new("prep", PromptTheme.Preparation, null, "Voorbereiden", "Prepare")];
+        Assert.Equal("prep", PromptLibrary.ForReminder(SeriesA, 4, ParticipantRole.Manager, withPreparation).Key);
+        var builtIn = PromptLibrary.ForReminder(SeriesA, 4, ParticipantRole.Manager, Guide);
+        Assert.Equal((PromptTheme.Preparation, ParticipantRole.Manager), (builtIn.Theme, builtIn.Audience));
+        Assert.Contains(builtIn, PromptLibrary.All);
     }
 
     private static List<string> Keys(IEnumerable<FeedbackPrompt> prompts) => prompts.Select(p => p.Key).ToList();
