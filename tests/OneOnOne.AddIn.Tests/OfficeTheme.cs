@@ -15,6 +15,10 @@ public enum OfficeTheme
 
 public static class OfficeThemes
 {
+    /// <summary>Every language and theme a pane must be checked in.</summary>
+    public static TheoryData<string, OfficeTheme> LanguagesAndThemes =>
+        new(from language in new[] { "en", "nl" } from theme in Enum.GetValues<OfficeTheme>() select (language, theme));
+
     /// <summary>officeTheme as the fake hosts give it (bodyBackgroundColor, bodyForegroundColor, isDarkTheme).</summary>
     public static object Colors(this OfficeTheme theme) => theme switch
     {

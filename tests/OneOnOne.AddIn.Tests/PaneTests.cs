@@ -608,6 +608,19 @@ public sealed class PaneTests(BrowserFixture fixture) : IAsyncLifetime
         await Expect(page.GetByLabel("Private notes (only you)")).ToHaveValueAsync($"Typed without a mouse {text}");
     }
 
+    [Fact]
+    public async Task Motion_is_off_for_people_who_asked_their_system_for_less()
+    {
+        var page = await OpenAsync(PriyaOpensInvite());
+        var refresh = page.GetByRole(AriaRole.Button, new() { Name = "Refresh" });
+        await Expect(refresh).ToBeVisibleAsync();
+        const string longest = "e => Math.max(...getComputedStyle(e).transitionDuration.split(',').map(d => parseFloat(d) * (d.trim().endsWith('ms') ? 1 : 1000)))";
+        Assert.True(await refresh.EvaluateAsync<double>(longest) >= 50, "Fluent's buttons move when nobody asked otherwise.");
+
+        await page.EmulateMediaAsync(new PageEmulateMediaOptions { ReducedMotion = ReducedMotion.Reduce });
+        Assert.True(await refresh.EvaluateAsync<double>(longest) < 1);
+    }
+
     /// <summary>Presses Tab until <paramref name="target"/> has the focus (from wherever the focus is now).</summary>
     private static async Task TabToAsync(IPage page, ILocator target)
     {
@@ -624,12 +637,7 @@ public sealed class PaneTests(BrowserFixture fixture) : IAsyncLifetime
     }
 
     [Theory]
-    [InlineData("en", OfficeTheme.Light)]
-    [InlineData("en", OfficeTheme.Dark)]
-    [InlineData("en", OfficeTheme.HighContrast)]
-    [InlineData("nl", OfficeTheme.Light)]
-    [InlineData("nl", OfficeTheme.Dark)]
-    [InlineData("nl", OfficeTheme.HighContrast)]
+    [MemberData(nameof(OfficeThemes.LanguagesAndThemes), MemberType = typeof(OfficeThemes))]
     public async Task Accessibility_scan_finds_no_violations(string language, OfficeTheme theme)
     {
         // Priya reads in English, Sanne in Dutch: the whole pane, below the first screen included.

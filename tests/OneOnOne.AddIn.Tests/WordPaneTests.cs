@@ -207,12 +207,7 @@ public sealed class WordPaneTests(BrowserFixture fixture) : IAsyncLifetime
     }
 
     [Theory]
-    [InlineData("en", OfficeTheme.Light)]
-    [InlineData("en", OfficeTheme.Dark)]
-    [InlineData("en", OfficeTheme.HighContrast)]
-    [InlineData("nl", OfficeTheme.Light)]
-    [InlineData("nl", OfficeTheme.Dark)]
-    [InlineData("nl", OfficeTheme.HighContrast)]
+    [MemberData(nameof(OfficeThemes.LanguagesAndThemes), MemberType = typeof(OfficeThemes))]
     public async Task Accessibility_scan_finds_no_violations(string language, OfficeTheme theme)
     {
         // Priya reads in English, Sanne in Dutch; both open the document of their 1-on-1 with each other.

@@ -225,39 +225,16 @@ function PromptFields({ prompt, at, texts, errors, onChange }: { prompt: GuidePr
         {fill(texts.prompt, { key: prompt.key })}
       </legend>
       <div className={styles.row}>
-        <Field label={texts.theme} {...problem(errors, `${at}.theme`)}>
-          <Select value={prompt.theme} onChange={(_, data) => onChange({ ...prompt, theme: data.value as GuidePrompt["theme"] })}>
-            {themes.map((theme) => (
-              <option key={theme} value={theme}>
-                {texts.themeNames[theme]}
-              </option>
-            ))}
-          </Select>
-        </Field>
-        <Field label={texts.audience} {...problem(errors, `${at}.for`)}>
-          <Select value={prompt.for} onChange={(_, data) => onChange({ ...prompt, for: data.value as GuidePrompt["for"] })}>
-            {audiences.map((audience) => (
-              <option key={audience} value={audience}>
-                {texts.audienceNames[audience]}
-              </option>
-            ))}
-          </Select>
-        </Field>
-        <Field label={texts.when} {...problem(errors, `${at}.when`)}>
-          <Select
-            value={prompt.when}
-            onChange={(_, data) => {
-              const when = data.value as GuidePrompt["when"];
-              onChange({ ...prompt, when, every: when === "EveryNthMeeting" ? (prompt.every ?? 4) : null });
-            }}
-          >
-            {moments.map((moment) => (
-              <option key={moment} value={moment}>
-                {texts.momentNames[moment]}
-              </option>
-            ))}
-          </Select>
-        </Field>
+        <Choice label={texts.theme} value={prompt.theme} options={themes} names={texts.themeNames} error={problem(errors, `${at}.theme`)} onChange={(theme) => onChange({ ...prompt, theme })} />
+        <Choice label={texts.audience} value={prompt.for} options={audiences} names={texts.audienceNames} error={problem(errors, `${at}.for`)} onChange={(audience) => onChange({ ...prompt, for: audience })} />
+        <Choice
+          label={texts.when}
+          value={prompt.when}
+          options={moments}
+          names={texts.momentNames}
+          error={problem(errors, `${at}.when`)}
+          onChange={(when) => onChange({ ...prompt, when, every: when === "EveryNthMeeting" ? (prompt.every ?? 4) : null })}
+        />
         {prompt.when === "EveryNthMeeting" && (
           <Field label={texts.every} {...problem(errors, `${at}.every`)}>
             <Input type="number" value={String(prompt.every ?? "")} onChange={(_, data) => onChange({ ...prompt, every: data.value === "" ? null : Number(data.value) })} />
@@ -267,6 +244,35 @@ function PromptFields({ prompt, at, texts, errors, onChange }: { prompt: GuidePr
       <TextPair text={prompt.text} at={`${at}.text`} labels={[texts.textNl, texts.textEn]} errors={errors} multiline onChange={(text) => onChange({ ...prompt, text })} />
       {errors[`${at}.key`] && <p className={styles.meta}>{errors[`${at}.key`]!.join(" ")}</p>}
     </fieldset>
+  );
+}
+
+/** One of a fixed set of values, named in the admin's language. */
+function Choice<T extends string>({
+  label,
+  value,
+  options,
+  names,
+  error,
+  onChange,
+}: {
+  label: string;
+  value: T;
+  options: readonly T[];
+  names: Record<T, string>;
+  error: ReturnType<typeof problem>;
+  onChange: (value: T) => void;
+}) {
+  return (
+    <Field label={label} {...error}>
+      <Select value={value} onChange={(_, data) => onChange(data.value as T)}>
+        {options.map((option) => (
+          <option key={option} value={option}>
+            {names[option]}
+          </option>
+        ))}
+      </Select>
+    </Field>
   );
 }
 

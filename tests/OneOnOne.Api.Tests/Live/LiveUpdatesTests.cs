@@ -32,12 +32,16 @@ public sealed class LiveUpdatesTests(SqliteApiFactory api) : IClassFixture<Sqlit
 
         public async Task<bool> JoinAsync(Guid meetingId) => await Connection.InvokeAsync<bool>("Join", meetingId, Cancel);
 
-        public async Task<Guid?> NextAsync(TimeSpan within)
+        public Task<Guid?> NextAsync(TimeSpan within) => NextOfAsync(Heard, within);
+
+        public Task<(string Kind, MeetingHub.OpenPane Pane)> NextPaneAsync(TimeSpan within) => NextOfAsync(Panes, within);
+
+        private static async Task<T> NextOfAsync<T>(ConcurrentQueue<T> queue, TimeSpan within)
         {
             var until = DateTime.UtcNow + within;
             while (DateTime.UtcNow < until)
             {
-                if (Heard.TryDequeue(out var heard))
+                if (queue.TryDequeue(out var heard))
                 {
                     return heard;
                 }
@@ -46,22 +50,6 @@ public sealed class LiveUpdatesTests(SqliteApiFactory api) : IClassFixture<Sqlit
             }
 
             throw new TimeoutException("Nothing was announced.");
-        }
-
-        public async Task<(string Kind, MeetingHub.OpenPane Pane)> NextPaneAsync(TimeSpan within)
-        {
-            var until = DateTime.UtcNow + within;
-            while (DateTime.UtcNow < until)
-            {
-                if (Panes.TryDequeue(out var heard))
-                {
-                    return heard;
-                }
-
-                await Task.Delay(50, Cancel);
-            }
-
-            throw new TimeoutException("No pane was announced.");
         }
 
         public ValueTask DisposeAsync() => Connection.DisposeAsync();
