@@ -25,6 +25,8 @@ public static class FakeOutlook
     public static readonly FakePerson Priya = new("priya.raman@demo.oneonone.test", "Priya Raman");
     public static readonly FakePerson Daan = new("daan.deboer@demo.oneonone.test", "Daan de Boer");
     public static readonly FakePerson Joris = new("joris.smit@demo.oneonone.test", "Joris Smit");
+    public static readonly FakePerson Tom = new("tom.hughes@demo.oneonone.test", "Tom Hughes");
+    public static readonly FakePerson Lotte = new("lotte.devries@demo.oneonone.test", "Lotte de Vries");
 
     private static readonly string Script = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "FakeOffice", "office.js"));
 
@@ -86,10 +88,12 @@ public static class FakeOutlook
     });
 
     /// <summary>
-    /// The event's id in the demo calendar: the demo 1-on-1's occurrence at the appointment's start, or the team meeting
-    /// for an appointment with more people. (The fake's convertToRestId keeps demo ids as they are.)
+    /// The event's id in the demo calendar: Lotte's check-in with Tom, the demo 1-on-1's occurrence at the appointment's
+    /// start, or the team meeting for an appointment with more people. (The fake's convertToRestId keeps demo ids as they are.)
     /// </summary>
-    private static string EventIdOf(FakeAppointment a) => a.RequiredAttendees.Length == 1
+    private static string EventIdOf(FakeAppointment a) => a.RequiredAttendees.Length == 1 && a.RequiredAttendees[0] == Lotte
+        ? OneOnOne.Api.Data.DemoData.OnboardingCheckInEventId
+        : a.RequiredAttendees.Length == 1
         ? OneOnOne.Api.Calendar.DemoWorkplace.OccurrenceId(
             OneOnOne.Api.Data.DemoData.EventIdOf(a.RequiredAttendees[0] == Daan ? OneOnOne.Api.Data.DemoData.DutchSeriesId : OneOnOne.Api.Data.DemoData.EnglishSeriesId),
             DateTime.SpecifyKind(a.Start, DateTimeKind.Utc))

@@ -609,6 +609,58 @@ public sealed class PaneTests(BrowserFixture fixture) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_person_sets_language_and_mails_reads_an_actions_history_swaps_roles_downloads_and_erases_their_data()
+    {
+        // Lotte (Dutch) opens her check-in with Tom; no other browser test uses her, so she may be erased at the end.
+        var page = await OpenAsync(new FakeAppointment("read", Lotte, Tom, [Lotte], DateTime.UtcNow.Date.AddDays(1).AddHours(9)));
+        var settings = page.GetByTestId("my-settings");
+        await Expect(settings).ToBeVisibleAsync();
+        var recaps = settings.GetByLabel("Een terugblik na elke 1-op-1");
+        await Expect(recaps).ToBeCheckedAsync();
+        var saved = await page.RunAndWaitForResponseAsync(() => recaps.UncheckAsync(), r => r.Url.EndsWith("/mail-preferences", StringComparison.Ordinal) && r.Request.Method == "PUT");
+        Assert.True(saved.Ok);
+
+        // English from now on, whatever Office says.
+        await settings.GetByLabel("Taal van OneOnOne").SelectOptionAsync("en");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("1-on-1 with Tom Hughes");
+        await page.ReloadAsync();
+        await Expect(page.GetByTestId("my-settings").GetByLabel("A recap after each 1-on-1")).Not.ToBeCheckedAsync();
+
+        // An action's history, where the action is shown.
+        var text = $"Read the onboarding guide {Guid.NewGuid():N}"[..34];
+        await page.GetByLabel("What needs to happen").FillAsync(text);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add action item" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = $"History of {text}" }).ClickAsync();
+        await Expect(page.GetByTestId("action-history")).ToContainTextAsync("Lotte de Vries added it");
+
+        // Roles the wrong way round are swapped back in the meeting's details.
+        var series = page.GetByTestId("this-series");
+        await Expect(series).ToContainTextAsync("Tom Hughes is the manager, Lotte de Vries the report.");
+        await series.GetByRole(AriaRole.Button, new() { Name = "Swap roles" }).ClickAsync();
+        await Expect(series).ToContainTextAsync("Lotte de Vries is the manager, Tom Hughes the report.");
+        await series.GetByRole(AriaRole.Button, new() { Name = "Swap roles" }).ClickAsync();
+        await Expect(series).ToContainTextAsync("Tom Hughes is the manager, Lotte de Vries the report.");
+
+        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Button, new() { Name = "Download my data" }).ClickAsync());
+        var exported = await File.ReadAllTextAsync(await download.PathAsync(), TestContext.Current.CancellationToken);
+        Assert.Contains("Lotte de Vries", exported, StringComparison.Ordinal);
+        Assert.Contains(text, exported, StringComparison.Ordinal);
+
+        // Erasing asks first; cancelling changes nothing.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Erase my data…" }).ClickAsync();
+        var dialog = page.GetByRole(AriaRole.Dialog);
+        await Expect(dialog).ToContainTextAsync("This cannot be undone.");
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Cancel" }).ClickAsync();
+        await Expect(dialog).ToHaveCountAsync(0);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Erase my data…" }).ClickAsync();
+        var erased = await page.RunAndWaitForResponseAsync(
+            () => page.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = "Erase my data" }).ClickAsync(),
+            r => r.Url.EndsWith("/api/me", StringComparison.Ordinal) && r.Request.Method == "DELETE");
+        Assert.Equal(204, erased.Status);
+        await Expect(page.GetByTestId("erased")).ToContainTextAsync("Your data is erased.");
+    }
+
+    [Fact]
     public async Task Motion_is_off_for_people_who_asked_their_system_for_less()
     {
         var page = await OpenAsync(PriyaOpensInvite());

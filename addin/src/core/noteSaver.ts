@@ -49,15 +49,15 @@ export function draftKey(personId: string, meetingId: string, visibility: string
 const draftPrefix = "oneonone.draft.";
 
 /**
- * Removes every draft but the signed-in person's: when a tab's pane starts for another person (the other one signed
- * out, or another demo person was chosen), the first one's unsaved text goes, unread. Drafts used to be kept in local
+ * Removes every draft but the signed-in person's (null: every draft, after an erasure): when a tab's pane starts for
+ * another person (the other one signed out, or another demo person was chosen), the first one's unsaved text goes, unread. Drafts used to be kept in local
  * storage, on disk and under a key without the person; any such draft is removed too, never restored.
  */
-export function forgetDraftsExcept(personId: string): void {
-  const own = `${draftPrefix}${personId}.`;
+export function forgetDraftsExcept(personId: string | null): void {
+  const own = personId === null ? null : `${draftPrefix}${personId}.`;
   for (const storage of [localStorage, sessionStorage]) {
     try {
-      for (const key of Object.keys(storage).filter((k) => k.startsWith(draftPrefix) && (storage === localStorage || !k.startsWith(own)))) {
+      for (const key of Object.keys(storage).filter((k) => k.startsWith(draftPrefix) && (storage === localStorage || own === null || !k.startsWith(own)))) {
         storage.removeItem(key);
       }
     } catch {

@@ -15,6 +15,9 @@ export interface PaneActions {
   setActionDone(action: ActionItem, done: boolean): Promise<boolean>;
   addAction(text: string, ownerId: string, dueDate: string | null): Promise<boolean>;
   setTemplate(templateKey: string | null): Promise<boolean>;
+  swapRoles(): Promise<boolean>;
+  /** The person's own language for OneOnOne (null: Office's); the pane is read again in it. */
+  setLanguage(language: string | null): Promise<boolean>;
   reload(): Promise<boolean>;
 }
 
@@ -133,6 +136,18 @@ export function usePane(api: Api, initial: PaneData) {
           version: paneRef.current.meeting.seriesVersion,
         });
         return (p) => ({ ...p, templateKey: result.templateKey, meeting: { ...p.meeting, seriesVersion: result.version } });
+      }),
+    swapRoles: () =>
+      run(async () => {
+        await api.send("POST", `/api/series/${initial.meeting.seriesId}/swap-roles`, { version: paneRef.current.meeting.seriesVersion });
+        const fresh = await api.get<PaneData>(`${meetingPath}/pane`);
+        return () => fresh;
+      }),
+    setLanguage: (language) =>
+      run(async () => {
+        await api.send("PUT", "/api/me/language", { language });
+        const fresh = await api.get<PaneData>(`${meetingPath}/pane`);
+        return () => fresh;
       }),
     reload: () => run(async () => {
       const fresh = await api.get<PaneData>(`${meetingPath}/pane`);

@@ -1,8 +1,9 @@
 import { Button, MessageBar, MessageBarActions, MessageBarBody, Spinner } from "@fluentui/react-components";
-import { lazy, Suspense, useEffect } from "react";
+import { lazy, Suspense, useEffect, useMemo, useState } from "react";
 import { describeError } from "../../core/errors";
 import { useFollowMeeting } from "../../core/useFollowMeeting";
-import { useI18n } from "../../core/I18nProvider";
+import { I18nProvider } from "../../core/I18nProvider";
+import { pickLanguage, translator } from "../../core/i18n";
 import type { PaneData } from "../../core/types";
 import type { BootChoice, Session } from "../boot";
 import { useStyles } from "../../core/ui/styles";
@@ -19,9 +20,11 @@ import { PreviousActions } from "./PreviousActions";
 const Details = lazy(() => import("./Details"));
 
 export function PaneView({ session, initial, restart }: { session: Session; initial: PaneData; restart: (choice?: BootChoice) => void }) {
-  const { t } = useI18n();
   const styles = useStyles();
   const { pane, problem, dismissProblem, actions, refresh } = usePane(session.api, initial);
+  // The pane speaks the language of its latest answer: the person may choose another one below.
+  const t = useMemo(() => translator(pickLanguage(pane.language)), [pane.language]);
+  const [erased, setErased] = useState(false);
   const me = pane.participants.find((p) => p.isMe);
   const meetingId = pane.meeting.id;
 
@@ -32,30 +35,42 @@ export function PaneView({ session, initial, restart }: { session: Session; init
     session.setLanguage(pane.language);
   }, [session, pane.language]);
 
+  if (erased) {
+    return (
+      <main className={styles.page}>
+        <MessageBar intent="success" layout="multiline" data-testid="erased">
+          <MessageBarBody>{t("erased")}</MessageBarBody>
+        </MessageBar>
+      </main>
+    );
+  }
+
   return (
-    <main className={styles.page}>
-      <PreviewBar session={session} meetingId={pane.meeting.id} restart={restart} />
-      <Header pane={pane} onRefresh={() => void actions.reload()} />
-      <LiveStatus live={live} />
-      <div aria-live="polite">
-        {problem && (
-          <MessageBar intent={problem.kind === "conflict" ? "warning" : "error"} layout="multiline">
-            <MessageBarBody>{problem.kind === "conflict" ? t("conflictReloaded") : describeError(problem.error, t)}</MessageBarBody>
-            <MessageBarActions>
-              <Button size="small" onClick={dismissProblem}>
-                {t("dismiss")}
-              </Button>
-            </MessageBarActions>
-          </MessageBar>
-        )}
-      </div>
-      <CalendarNotice meeting={pane.meeting} />
-      <Goal goal={pane.meeting.goal} onSave={actions.setGoal} />
-      <Agenda items={pane.agenda} myId={me?.id ?? ""} actions={actions} />
-      <PreviousActions actions={pane.openActions} onDone={actions.setActionDone} />
-      <Suspense fallback={<Spinner size="tiny" label={t("moreLoading")} />}>
-        <Details session={session} pane={pane} actions={actions} />
-      </Suspense>
-    </main>
+    <I18nProvider language={pane.language} hostTag={session.hostTag}>
+      <main className={styles.page}>
+        <PreviewBar session={session} meetingId={pane.meeting.id} restart={restart} />
+        <Header pane={pane} onRefresh={() => void actions.reload()} />
+        <LiveStatus live={live} />
+        <div aria-live="polite">
+          {problem && (
+            <MessageBar intent={problem.kind === "conflict" ? "warning" : "error"} layout="multiline">
+              <MessageBarBody>{problem.kind === "conflict" ? t("conflictReloaded") : describeError(problem.error, t)}</MessageBarBody>
+              <MessageBarActions>
+                <Button size="small" onClick={dismissProblem}>
+                  {t("dismiss")}
+                </Button>
+              </MessageBarActions>
+            </MessageBar>
+          )}
+        </div>
+        <CalendarNotice meeting={pane.meeting} />
+        <Goal goal={pane.meeting.goal} onSave={actions.setGoal} />
+        <Agenda items={pane.agenda} myId={me?.id ?? ""} actions={actions} />
+        <PreviousActions actions={pane.openActions} onDone={actions.setActionDone} history={{ api: session.api, seriesId: pane.meeting.seriesId }} />
+        <Suspense fallback={<Spinner size="tiny" label={t("moreLoading")} />}>
+          <Details session={session} pane={pane} actions={actions} onErased={() => setErased(true)} />
+        </Suspense>
+      </main>
+    </I18nProvider>
   );
 }
