@@ -86,12 +86,22 @@ export function GuideEditor({ api, texts, language }: { api: Api; texts: Texts; 
     await submit(() => api.send<GuideResponse>("POST", `/api/admin/guide/import?version=${current.version}`, body), (saved) => fill(texts.imported, { version: saved.version }));
   };
   const exportFile = async () => {
-    const blob = await api.blob("/api/admin/guide/export");
-    const link = document.createElement("a");
-    link.href = URL.createObjectURL(blob);
-    link.download = `oneonone-guide-v${current.version}.json`;
-    link.click();
-    URL.revokeObjectURL(link.href);
+    try {
+      const blob = await api.blob("/api/admin/guide/export");
+      const link = document.createElement("a");
+      link.href = URL.createObjectURL(blob);
+      link.download = `oneonone-guide-v${current.version}.json`;
+      link.click();
+      // Some browsers read the file after click() returns.
+      setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
+    } catch (error) {
+      setStatus({ kind: "error", message: describe(error, texts) });
+    }
+  };
+  // An edit makes the errors of the last save stale (and an entry removed would move them onto its neighbour).
+  const edit = (next: Guide) => {
+    setGuide(next);
+    setErrors({});
   };
 
   return (
@@ -106,8 +116,8 @@ export function GuideEditor({ api, texts, language }: { api: Api; texts: Texts; 
           : fill(texts.version, { version: current.version, name: current.changedBy ?? "", date: new Date(current.changedUtc ?? "").toLocaleString(language === "nl" ? "nl-NL" : "en-GB") })}
       </p>
       <StatusBar status={status} texts={texts} onLoadTheirs={() => status.kind === "conflict" && void load(status.current).then(() => setStatus({ kind: "idle" }))} />
-      <Prompts prompts={guide.prompts} texts={texts} errors={errors} onChange={(prompts) => setGuide({ ...guide, prompts })} />
-      <Templates templates={guide.templates} texts={texts} errors={errors} onChange={(templates) => setGuide({ ...guide, templates })} />
+      <Prompts prompts={guide.prompts} texts={texts} errors={errors} onChange={(prompts) => edit({ ...guide, prompts })} />
+      <Templates templates={guide.templates} texts={texts} errors={errors} onChange={(templates) => edit({ ...guide, templates })} />
       <section className={styles.section} aria-labelledby="defaults">
         <h2 id="defaults" className={styles.heading}>
           {texts.defaults}
@@ -117,14 +127,14 @@ export function GuideEditor({ api, texts, language }: { api: Api; texts: Texts; 
             <Input
               type="number"
               value={String(guide.defaults.reminderLeadHours)}
-              onChange={(_, data) => setGuide({ ...guide, defaults: { ...guide.defaults, reminderLeadHours: Number(data.value) } })}
+              onChange={(_, data) => edit({ ...guide, defaults: { ...guide.defaults, reminderLeadHours: Number(data.value) } })}
             />
           </Field>
           <Field label={texts.recapDelay} {...problem(errors, "guide.defaults.recapDelayMinutes")}>
             <Input
               type="number"
               value={String(guide.defaults.recapDelayMinutes)}
-              onChange={(_, data) => setGuide({ ...guide, defaults: { ...guide.defaults, recapDelayMinutes: Number(data.value) } })}
+              onChange={(_, data) => edit({ ...guide, defaults: { ...guide.defaults, recapDelayMinutes: Number(data.value) } })}
             />
           </Field>
         </div>
@@ -172,7 +182,9 @@ function StatusBar({ status, texts, onLoadTheirs }: { status: Status; texts: Tex
 
 function Prompts({ prompts, texts, errors, onChange }: { prompts: GuidePrompt[]; texts: Texts; errors: FieldErrors; onChange: (prompts: GuidePrompt[]) => void }) {
   const styles = useStyles();
-  const [shown, setShown] = useState<Theme | "all">("all");
+  const [chosen, setShown] = useState<Theme | "all">("all");
+  // Entries the last save refused are never filtered out of sight.
+  const shown = Object.keys(errors).some((key) => key.startsWith("guide.prompts")) ? "all" : chosen;
   const change = (index: number, prompt: GuidePrompt) => onChange(prompts.map((p, i) => (i === index ? prompt : p)));
   const add = () => {
     let n = prompts.length + 1;

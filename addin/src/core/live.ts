@@ -71,6 +71,9 @@ export function followMeeting(api: Api, meetingId: string, options: LiveOptions)
   let heartbeat: ReturnType<typeof setInterval> | null = null;
   void (async () => {
     const signalR = await import("@microsoft/signalr");
+    if (stopped) {
+      return;
+    }
     const connection = new signalR.HubConnectionBuilder()
       .withUrl("/hubs/meetings", { accessTokenFactory: () => api.token() })
       .withAutomaticReconnect({ nextRetryDelayInMilliseconds: (retry) => retryDelaysMs[Math.min(retry.previousRetryCount, retryDelaysMs.length - 1)] ?? 30_000 })
@@ -92,24 +95,38 @@ export function followMeeting(api: Api, meetingId: string, options: LiveOptions)
       tellPresence();
       await connection.invoke<boolean>("Join", meetingId);
     };
-    // Back after a lost connection: join again, and read once what was missed meanwhile.
+    // Back after a lost connection: join again, and read once what was missed meanwhile. Not joined is no use: close,
+    // and start afresh below.
     connection.onreconnected(() => {
-      void join().then(() => changed(null), () => undefined);
+      void join().then(
+        () => changed(null),
+        () => void connection.stop().catch(() => undefined),
+      );
     });
-    // Reconnecting gave up (or the first start failed): start again, later, for as long as the pane is open.
+    // The first start failed, or the connection closed for good (also after a failed join): start again, later, for
+    // as long as the pane is open. One loop at a time: stopping a half-started connection closes it too.
+    let starting = false;
     const startFrom = async (attempt: number): Promise<void> => {
-      if (stopped) {
+      if (starting) {
         return;
       }
+      starting = true;
       try {
-        await connection.start();
-        await join();
-        if (attempt > 0) {
-          changed(null);
+        for (let n = attempt; !stopped; n++) {
+          try {
+            await connection.start();
+            await join();
+            if (n > 0) {
+              changed(null);
+            }
+            return;
+          } catch {
+            await connection.stop().catch(() => undefined);
+            await new Promise((resolve) => setTimeout(resolve, retryDelaysMs[Math.min(n + 1, retryDelaysMs.length - 1)]));
+          }
         }
-      } catch {
-        await new Promise((resolve) => setTimeout(resolve, retryDelaysMs[Math.min(attempt + 1, retryDelaysMs.length - 1)]));
-        await startFrom(attempt + 1);
+      } finally {
+        starting = false;
       }
     };
     connection.onclose(() => void startFrom(1));

@@ -45,11 +45,22 @@ function mergeLines(base: string[], mine: string[], theirs: string[]): string[] 
   let position = 0;
   let previous: Hunk | null = null;
   for (const change of changes) {
+    const sameRange = previous !== null && change.start === previous.start && change.end === previous.end;
+    if (sameRange && same(change.lines, previous!.lines)) {
+      // Both made the same change (or one side's save came back as the other's version): once.
+      continue;
+    }
+    if (sameRange && change.start === change.end && startsWith(change.lines, previous!.lines)) {
+      // Both added here and one addition begins with the other's: the longer one holds both.
+      merged.splice(merged.length - previous!.lines.length, previous!.lines.length, ...change.lines);
+      previous = change;
+      continue;
+    }
+    if (sameRange && change.start === change.end && startsWith(previous!.lines, change.lines)) {
+      continue;
+    }
     if (previous && change.start < previous.end) {
-      // Both changed the same paragraphs: fine only when they made the same change.
-      if (change.start === previous.start && change.end === previous.end && same(change.lines, previous.lines)) {
-        continue;
-      }
+      // Both changed the same paragraphs, differently.
       return null;
     }
     merged.push(...base.slice(position, change.start), ...change.lines);
@@ -62,6 +73,10 @@ function mergeLines(base: string[], mine: string[], theirs: string[]): string[] 
 
 function same(a: string[], b: string[]): boolean {
   return a.length === b.length && a.every((line, k) => line === b[k]);
+}
+
+function startsWith(lines: string[], prefix: string[]): boolean {
+  return prefix.length <= lines.length && prefix.every((line, k) => line === lines[k]);
 }
 
 /** The changes that turn `base` into `other`, in order. */
@@ -91,13 +106,14 @@ function matches(base: string[], other: string[]): number[] {
   const max = n + m;
   const offset = max + 1;
   let v = new Int32Array(2 * max + 3);
+  // Step d reads only diagonals -d-1 … d+1 of the step before: keep just those (memory grows with the edits, not the note).
   const trace: Int32Array[] = [];
   let found = false;
   for (let d = 0; d <= max && !found; d++) {
     if (d > maxEdits) {
       return new Array<number>(n).fill(-1);
     }
-    trace.push(v.slice());
+    trace.push(v.slice(offset - d - 1, offset + d + 2));
     const next = v.slice();
     for (let k = -d; k <= d; k += 2) {
       let x = k === -d || (k !== d && v[offset + k - 1]! < v[offset + k + 1]!) ? v[offset + k + 1]! : v[offset + k - 1]! + 1;
@@ -118,10 +134,11 @@ function matches(base: string[], other: string[]): number[] {
   const result = new Array<number>(n).fill(-1);
   let [x, y] = [n, m];
   for (let d = trace.length - 1; d >= 0; d--) {
-    const before = trace[d]!;
+    const kept = trace[d]!;
+    const at = (k: number) => kept[k + d + 1]!;
     const k = x - y;
-    const previousK = k === -d || (k !== d && before[offset + k - 1]! < before[offset + k + 1]!) ? k + 1 : k - 1;
-    const previousX = d === 0 ? 0 : before[offset + previousK]!;
+    const previousK = k === -d || (k !== d && at(k - 1) < at(k + 1)) ? k + 1 : k - 1;
+    const previousX = d === 0 ? 0 : at(previousK);
     const previousY = d === 0 ? 0 : previousX - previousK;
     while (x > previousX && y > previousY) {
       result[--x] = --y;

@@ -13,8 +13,8 @@ export interface NoteState {
   status: SaveStatus;
   /** The version on the server, as the client last saw it. */
   version: string | null;
-  /** The text of that version: what the person's changes are made to (the merge's common ancestor). */
-  base: string;
+  /** The text of that version: what the person's changes are made to (the merge's common ancestor); null if unknown. */
+  base: string | null;
   /** When that version was saved: an older one arriving late is ignored. */
   updatedAt: string | null;
   /** The server's note when it had changed under us. */
@@ -38,7 +38,7 @@ export interface NoteSaverOptions {
 interface Draft {
   text: string;
   version: string | null;
-  base?: string;
+  base?: string | null;
 }
 
 /** The key of a person's unsaved draft of one note: a draft is only ever restored for the person who typed it. */
@@ -70,6 +70,7 @@ export class NoteSaver {
   private state: NoteState;
   private timer: ReturnType<typeof setTimeout> | null = null;
   private inFlight = false;
+  private disposed = false;
   private attempt = 0;
   private readonly delayMs: number;
   private readonly retryDelaysMs: number[];
@@ -86,7 +87,7 @@ export class NoteSaver {
     // moved on meanwhile).
     const draft = this.readDraft();
     if (draft && draft.text !== this.state.text) {
-      this.state = { ...this.state, text: draft.text, version: draft.version, base: draft.base ?? (draft.version === this.state.version ? text : ""), status: "unsaved" };
+      this.state = { ...this.state, text: draft.text, version: draft.version, base: draft.base ?? (draft.version === this.state.version ? text : null), status: "unsaved" };
       this.schedule(0);
     } else if (draft) {
       this.clearDraft();
@@ -125,7 +126,7 @@ export class NoteSaver {
     if (!note || note.version === this.state.version || this.inFlight || !this.isNewer(note)) {
       return;
     }
-    if (this.state.status === "saved") {
+    if (this.state.status === "saved" && this.state.text === this.state.base) {
       this.set({ text: note.text, version: note.version, base: note.text, updatedAt: note.updatedAt });
       return;
     }
@@ -153,14 +154,22 @@ export class NoteSaver {
     this.schedule(0);
   }
 
+  /** Stops for good (the editor is going away); text not saved yet is sent now, not after the usual pause. */
   dispose(): void {
     if (this.timer) {
       clearTimeout(this.timer);
     }
     this.timer = null;
+    this.disposed = true;
+    if ((this.state.status === "unsaved" || this.state.status === "failed") && !this.inFlight) {
+      void this.save();
+    }
   }
 
   private schedule(ms: number): void {
+    if (this.disposed) {
+      return;
+    }
     if (this.timer) {
       clearTimeout(this.timer);
     }
@@ -190,11 +199,22 @@ export class NoteSaver {
       }
     } catch (error) {
       const current = error instanceof ApiError && error.status === 409 ? (error.problem?.current as Note | undefined) : undefined;
-      if (current) {
+      if (current && current.text === text) {
+        // An earlier attempt of this very text reached the server; only its answer was lost.
+        this.set({ version: current.version, base: current.text, updatedAt: current.updatedAt, status: this.state.text === text ? "saved" : "unsaved", error: null });
+        if (this.state.status === "unsaved") {
+          this.schedule(this.delayMs);
+        } else {
+          this.clearDraft();
+        }
+      } else if (current) {
         this.mergeWith(current);
         if (this.state.status === "unsaved") {
           this.schedule(0);
         }
+      } else if (error instanceof ApiError && !error.transient) {
+        // The server refuses this text (too long, say): trying again would be refused again. The text stays.
+        this.set({ status: "failed", error });
       } else {
         this.set({ status: "failed", error });
         const delay = this.retryDelaysMs[Math.min(this.attempt, this.retryDelaysMs.length - 1)] ?? 30_000;
@@ -212,7 +232,7 @@ export class NoteSaver {
       this.set({ conflict: note });
       return;
     }
-    const merged = mergeParagraphs(this.state.base, this.state.text, note.text);
+    const merged = this.state.base === null ? null : mergeParagraphs(this.state.base, this.state.text, note.text);
     if (merged === null) {
       this.set({ status: "conflict", conflict: note, error: null });
       return;

@@ -3,10 +3,16 @@ import type { Api } from "./api";
 import type { PresentPerson } from "./live";
 import type { Participant } from "./types";
 
+/** The other person's changes are announced at most this often: typing a shared note saves every few seconds. */
+const announceEveryMs = 30_000;
+
 export interface FollowedMeeting {
   /** The other people who have the meeting open now (never the person themselves). */
   others: PresentPerson[];
-  /** The last change the other person made, to announce (a count, so that the same name is announced again). */
+  /**
+   * The other person's last announced change (a count, so that the same name is announced again); at most one every
+   * half minute, so that a screen reader is not talked over while they type.
+   */
   changedBy: { name: string; count: number } | null;
 }
 
@@ -25,7 +31,9 @@ export function useFollowMeeting(api: Api, meetingId: string, participants: Part
   useEffect(() => {
     let stop: (() => void) | null = null;
     let done = false;
+    let announced = 0;
     setPresent([]);
+    setChangedBy(null);
     void import("./live").then(({ followMeeting }) => {
       if (done) {
         return;
@@ -34,7 +42,8 @@ export function useFollowMeeting(api: Api, meetingId: string, participants: Part
         onChange: (by) => {
           changed.current();
           const other = people.current.find((p) => !p.isMe && by.includes(p.id));
-          if (other) {
+          if (other && Date.now() - announced >= announceEveryMs) {
+            announced = Date.now();
             setChangedBy((last) => ({ name: other.displayName, count: (last?.count ?? 0) + 1 }));
           }
         },

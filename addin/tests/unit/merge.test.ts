@@ -27,7 +27,17 @@ describe("mergeParagraphs", () => {
 
   it("does not merge two different changes of one paragraph", () => {
     expect(mergeParagraphs(base, "Goals\nWorkload is high\nTraining: none yet", "Goals\nWorkload is low\nTraining: none yet")).toBeNull();
+  });
+
+  it("keeps both first words of an empty note", () => {
     expect(mergeParagraphs("", "Mine", "Theirs")).toBe("Theirs\nMine");
+  });
+
+  it("never doubles a paragraph both added, nor one a lost answer brought back as the other's version", () => {
+    expect(mergeParagraphs(base, `${base}\nSame`, `${base}\nSame`)).toBe(`${base}\nSame`);
+    // The save of "X" reached the server, its answer did not; meanwhile "Y" was typed: the retry meets "X" as theirs.
+    expect(mergeParagraphs(base, `${base}\nX\nY`, `${base}\nX`)).toBe(`${base}\nX\nY`);
+    expect(mergeParagraphs(base, `${base}\nX`, `${base}\nX\nY`)).toBe(`${base}\nX\nY`);
   });
 
   it("handles long notes where only a little changed", () => {

@@ -152,4 +152,37 @@ describe("NoteSaver", () => {
     expect(save).toHaveBeenLastCalledWith("Goals\nTheirs below\nMine below", "v9");
     expect(s.current).toMatchObject({ status: "saved", version: "v10", conflict: null });
   });
+
+  it("takes a 409 that holds its own text as the save it was: the first answer was lost, not the words", async () => {
+    const save = vi
+      .fn<(text: string, version: string | null) => Promise<Note>>()
+      .mockRejectedValueOnce(new ApiError("http", 409, "Conflict", "Changed", { current: note("Start\nX", "v2", "2026-11-26T10:05:00Z") }));
+    const s = saver(save, note("Start", "v1"));
+    s.edit("Start\nX");
+    await vi.advanceTimersByTimeAsync(500);
+    await vi.waitUntil(() => s.current.status !== "saving");
+    expect(s.current).toMatchObject({ status: "saved", text: "Start\nX", version: "v2", conflict: null });
+    expect(save).toHaveBeenCalledTimes(1);
+  });
+
+  it("does not retry text the server refuses, and keeps it", async () => {
+    const save = vi.fn(async (): Promise<Note> => {
+      throw new ApiError("http", 400, "Too long", "At most 20000 characters.", null);
+    });
+    const s = saver(save, note("", "v1"));
+    s.edit("Far too long");
+    await vi.advanceTimersByTimeAsync(500);
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(save).toHaveBeenCalledTimes(1);
+    expect(s.current).toMatchObject({ status: "failed", text: "Far too long" });
+  });
+
+  it("sends unsaved text at once when the editor goes away", async () => {
+    const save = vi.fn(async (text: string) => note(text, "v2"));
+    const s = saver(save, note("", "v1"));
+    s.edit("Typed just before switching items");
+    s.dispose();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(save).toHaveBeenCalledWith("Typed just before switching items", "v1");
+  });
 });

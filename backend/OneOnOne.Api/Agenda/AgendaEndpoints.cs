@@ -35,7 +35,8 @@ public static class AgendaEndpoints
 {
     /// <summary>
     /// The agenda of a meeting: its own items, plus the items of earlier meetings of the series that were not
-    /// discussed yet (carried over, never copied), plus those discussed in this meeting.
+    /// discussed yet (carried over, never copied; a template's standing items excepted, every meeting has its own),
+    /// plus those discussed in this meeting.
     /// </summary>
     public static IQueryable<AgendaItem> ForMeeting(OneOnOneDb db, Meeting meeting) =>
         ForMeeting(db, meeting.Id, meeting.SeriesId, meeting.StartUtc);
@@ -46,7 +47,7 @@ public static class AgendaEndpoints
     /// </remarks>
     public static IQueryable<AgendaItem> ForMeeting(OneOnOneDb db, Guid meetingId, Guid seriesId, DateTime meetingStartUtc) =>
         db.AgendaItems.Where(a => a.MeetingId == meetingId)
-            .Concat(db.AgendaItems.Where(a => a.SeriesId == seriesId && a.DiscussedInMeetingId == null && a.Meeting.StartUtc < meetingStartUtc))
+            .Concat(db.AgendaItems.Where(a => a.SeriesId == seriesId && a.DiscussedInMeetingId == null && !a.IsStanding && a.Meeting.StartUtc < meetingStartUtc))
             .Concat(db.AgendaItems.Where(a => a.SeriesId == seriesId && a.DiscussedInMeetingId == meetingId && a.Meeting.StartUtc < meetingStartUtc));
 
     public static IQueryable<AgendaItemResponse> Project(IQueryable<AgendaItem> items, Guid meetingId) =>

@@ -27,6 +27,12 @@ public sealed class AgendaItem : ITenantOwned, IVersioned
 
     public string? PromptKey { get; set; }
 
+    /// <summary>
+    /// A standing item of the series' agenda template (Guide/StandingItems.cs): every meeting gets its own, so it never
+    /// carries over to the next one.
+    /// </summary>
+    public bool IsStanding { get; set; }
+
     public DateTime CreatedUtc { get; set; } = DateTime.UtcNow;
     public Guid Version { get; set; } = Guid.NewGuid();
 }

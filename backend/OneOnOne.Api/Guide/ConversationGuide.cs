@@ -61,9 +61,6 @@ public static class GuideLimits
     public const int MaxReminderLeadHours = 72;
     public const int MinRecapDelayMinutes = 0;
     public const int MaxRecapDelayMinutes = 24 * 60;
-
-    /// <summary>An exported guide file is at most this large (a full guide is far below it).</summary>
-    public const int ImportBytes = 1024 * 1024;
 }
 
 /// <summary>What one version changed against the one before it, counted (the admin page words it in either language).</summary>

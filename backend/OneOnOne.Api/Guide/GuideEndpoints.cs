@@ -49,8 +49,7 @@ public static class GuideEndpoints
         admin.MapPost("/import", ImportAsync)
             .WithSummary("Replaces the guide with an exported file's, as a new version over `version` (the current one); every entry is checked first.")
             .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status409Conflict)
-            .DisableAntiforgery();
+            .ProducesProblem(StatusCodes.Status409Conflict);
     }
 
     private static async Task<Ok<GuideResponse>> GetAsync(Caller caller, TenantGuides guides, CancellationToken cancellationToken) =>

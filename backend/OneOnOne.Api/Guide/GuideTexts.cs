@@ -19,5 +19,4 @@ public static class GuideTexts
         "This is not a OneOnOne guide file (format {0}).",
         "Dit is geen gespreksgidsbestand van OneOnOne (formaat {0}).");
     public static readonly Text UnknownTemplate = new("The organisation's guide has no template with this key.", "De gespreksgids van de organisatie heeft geen sjabloon met deze sleutel.");
-    public static readonly Text NoSuchVersion = new("The guide has no version {0}.", "De gespreksgids heeft geen versie {0}.");
 }

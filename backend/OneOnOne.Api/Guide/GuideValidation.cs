@@ -102,6 +102,6 @@ public static partial class GuideValidation
         }
     }
 
-    [GeneratedRegex("^[a-z0-9][a-z0-9.-]{0,63}$")]
+    [GeneratedRegex(@"\A[a-z0-9][a-z0-9.-]{0,63}\z")]
     private static partial Regex KeyPattern();
 }

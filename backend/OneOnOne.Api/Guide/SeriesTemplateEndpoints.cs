@@ -17,13 +17,13 @@ public static class SeriesTemplateEndpoints
     public static void MapSeriesTemplate(this IEndpointRouteBuilder app) =>
         app.MapPut("/api/series/{seriesId:guid}/template", SetAsync)
             .WithTags("Meetings")
-            .WithSummary("Chooses the series' agenda template (either participant); its standing items go on every new meeting.")
+            .WithSummary("Chooses the series' agenda template (either participant); its standing items go on every upcoming and new meeting.")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status409Conflict)
             .RequireAuthorization();
 
     private static async Task<Results<Ok<SeriesTemplateResponse>, NotFound, ValidationProblem>> SetAsync(
-        Guid seriesId, SeriesTemplateRequest request, Caller caller, OneOnOneDb db, TenantGuides guides, CancellationToken cancellationToken)
+        Guid seriesId, SeriesTemplateRequest request, Caller caller, OneOnOneDb db, TenantGuides guides, TimeProvider clock, CancellationToken cancellationToken)
     {
         var series = await db.Series.FirstOrDefaultAsync(s => s.Id == seriesId, cancellationToken);
         if (series is null)
@@ -39,7 +39,13 @@ public static class SeriesTemplateEndpoints
         }
 
         db.ExpectVersion(series, request.Version);
+        var changed = series.TemplateKey != request.TemplateKey;
         series.TemplateKey = request.TemplateKey;
+        if (changed)
+        {
+            await StandingItems.ApplyAsync(db, series, clock.GetUtcNow().UtcDateTime, cancellationToken);
+        }
+
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Ok(new SeriesTemplateResponse(series.Id, series.TemplateKey, series.Version));
     }

@@ -21,7 +21,8 @@ public sealed class GuideConflictException(StoredGuide? current) : Exception("Th
 /// <summary>
 /// The conversation guide of a tenant: its own newest version, or the built-in one. The panes, the notes document and
 /// the mails read it through <see cref="PromptsAsync"/> and <see cref="OwnAsync"/>, which keep it for a short while
-/// per instance (another instance sees an admin's change within <see cref="CacheFor"/>); this instance sees it at once.
+/// per instance: every instance sees an admin's change within <see cref="CacheFor"/>, the one that saved it at once
+/// (unless a read that began before the save puts the older guide back; then it too waits out <see cref="CacheFor"/>).
 /// </summary>
 public sealed class TenantGuides(OneOnOneDb db, IMemoryCache cache, IOptions<FollowUpOptions> followUps, TimeProvider clock)
 {
@@ -38,9 +39,12 @@ public sealed class TenantGuides(OneOnOneDb db, IMemoryCache cache, IOptions<Fol
     public async Task<ConversationGuide?> OwnAsync(string tenantId, CancellationToken cancellationToken) =>
         (await CachedAsync(tenantId, cancellationToken)).Guide;
 
-    /// <summary>When the tenant's follow-ups are due: its guide's timing, else the configured one.</summary>
+    /// <summary>
+    /// When the tenant's follow-ups are due: its guide's timing, else the configured one. Read fresh, as the sweep reads
+    /// it: a job and the sweep that disagreed for the cache's lifetime would move a follow-up back and forth.
+    /// </summary>
     public async Task<FollowUpTiming> TimingAsync(string tenantId, CancellationToken cancellationToken) =>
-        (await OwnAsync(tenantId, cancellationToken)) is { } guide ? TimingOf(guide) : FollowUpTiming.From(followUps.Value);
+        (await LatestAsync(tenantId, cancellationToken)) is { } latest ? TimingOf(latest.Guide) : FollowUpTiming.From(followUps.Value);
 
     /// <summary>
     /// The timing of every tenant whose guide sets one (read fresh, for the follow-up sweep); tenants not in it use
@@ -113,9 +117,14 @@ public sealed class TenantGuides(OneOnOneDb db, IMemoryCache cache, IOptions<Fol
         }
         catch (DbUpdateException)
         {
-            // The unique (tenant, number): another admin's version got there first.
             db.Entry(version).State = EntityState.Detached;
-            throw new GuideConflictException(await LatestAsync(tenantId, cancellationToken));
+            // The unique (tenant, number): another admin's version got there first. Anything else is not a conflict.
+            if (await LatestAsync(tenantId, cancellationToken) is { } newer && newer.Number > expected)
+            {
+                throw new GuideConflictException(newer);
+            }
+
+            throw;
         }
 
         cache.Remove(CacheKey(tenantId));

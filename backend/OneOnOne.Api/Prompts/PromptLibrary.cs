@@ -281,7 +281,8 @@ public static class PromptLibrary
     // The prompt within a theme depends only on the meeting number (not on which themes were rotated in
     // or whether actions were open), so two consecutive meetings never show the same prompt.
     // Stepping by m + m/n rather than m: a theme that recurs every n meetings would otherwise always
-    // land on the same prompt. Consecutive steps are 1 or 2, which needs n >= 3 to never wrap onto itself.
+    // land on the same prompt. Consecutive steps are 1 or 2, which needs n >= 3 to never wrap onto itself: the built-in
+    // library has three a theme and role; an organisation's guide with fewer may show a prompt twice in a row.
     private static FeedbackPrompt Pick(List<FeedbackPrompt> prompts, ulong themeSeed, int meetingNumber)
     {
         var n = prompts.Count;

@@ -199,12 +199,13 @@ public abstract class GuideTests(ApiFactory api) : ProviderTests(api)
     }
 
     [Fact]
-    public async Task A_templates_standing_items_appear_on_new_meetings_only_in_the_managers_language()
+    public async Task A_templates_standing_items_go_on_upcoming_and_new_meetings_once_each_in_the_managers_language()
     {
         var pair = await OneOnOnePair.CreateAsync(Api, managerLanguage: "nl");
         var admin = AdminOf(pair.Manager.TenantId);
         await admin.PutAsync<GuideResponse>("/api/admin/guide", new SaveGuideRequest(0, Small(Prompt("a", PromptAudience.Both, "A"))));
         await pair.ManagerClient.PutAsync<object>("/api/me/language", new { language = "nl" });
+        var over = await pair.ResolveAsync(DateTimeOffset.UtcNow.AddDays(-7));
 
         var pane = await pair.ReportClient.GetAsync<PaneResponse>($"/api/meetings/{pair.Meeting.MeetingId}/pane");
         using var unknown = await pair.ReportClient.SendJsonAsync(HttpMethod.Put, $"/api/series/{pair.Meeting.SeriesId}/template", new { templateKey = "nope", version = pane.Meeting.SeriesVersion });
@@ -213,12 +214,22 @@ public abstract class GuideTests(ApiFactory api) : ProviderTests(api)
             $"/api/series/{pair.Meeting.SeriesId}/template", new { templateKey = "regular", version = pane.Meeting.SeriesVersion });
         Assert.Equal("regular", chosen.TemplateKey);
 
-        // The meeting that was there already keeps its agenda; a new one gets the standing items.
-        Assert.Empty((await pair.ManagerClient.GetAsync<PaneResponse>($"/api/meetings/{pair.Meeting.MeetingId}/pane")).Agenda);
+        async Task<string[]> AgendaOf(Guid meetingId) =>
+            (await pair.ManagerClient.GetAsync<PaneResponse>($"/api/meetings/{meetingId}/pane")).Agenda.Select(a => a.Text).ToArray();
+
+        // The upcoming meeting gets them at once; a meeting created later gets its own, none carried over from the
+        // one before; the meeting that is over keeps its agenda.
+        string[] standing = ["Hoe gaat het echt?", "Blokkades"];
+        Assert.Equal(standing, await AgendaOf(pair.Meeting.MeetingId));
         var later = await pair.ResolveAsync(OneOnOnePair.FirstStart.AddDays(3));
-        var agenda = (await pair.ManagerClient.GetAsync<PaneResponse>($"/api/meetings/{later.MeetingId}/pane")).Agenda;
-        Assert.Equal(["Hoe gaat het echt?", "Blokkades"], agenda.Select(a => a.Text));
+        Assert.Equal(standing, await AgendaOf(later.MeetingId));
+        Assert.Empty(await AgendaOf(over.MeetingId));
         Assert.Equal("regular", (await pair.ManagerClient.GetAsync<PaneResponse>($"/api/meetings/{later.MeetingId}/pane")).TemplateKey);
+
+        // No template any more: the upcoming meetings lose the standing items nobody discussed yet.
+        await pair.ManagerClient.PutAsync<SeriesTemplateResponse>($"/api/series/{pair.Meeting.SeriesId}/template", new { templateKey = (string?)null, version = chosen.Version });
+        Assert.Empty(await AgendaOf(pair.Meeting.MeetingId));
+        Assert.Empty(await AgendaOf(later.MeetingId));
     }
 
     [Fact]

@@ -69,7 +69,8 @@ export function MySettings({ api, onLanguage, onErased }: { api: Api; onLanguage
       link.href = URL.createObjectURL(blob);
       link.download = "oneonone-export.json";
       link.click();
-      URL.revokeObjectURL(link.href);
+      // Some browsers read the file after click() returns.
+      setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
     }, null);
 
   const erase = () =>

@@ -63,7 +63,6 @@ function NoteEditor({
     return () => {
       window.removeEventListener("pagehide", flush);
       document.removeEventListener("visibilitychange", flush);
-      created.flush();
       created.dispose();
     };
     // The server's copy seeds the editor once; what later reads of the pane bring is merged in below.
@@ -82,11 +81,17 @@ function NoteEditor({
     if (!element || before.text === text || text === typed.current || element.value !== text || document.activeElement !== element) {
       return;
     }
-    let same = 0;
-    while (same < before.text.length && before.text[same] === text[same]) {
-      same++;
+    // Where the text changed: after what both share at the start, before what both share at the end.
+    let head = 0;
+    while (head < before.text.length && head < text.length && before.text[head] === text[head]) {
+      head++;
     }
-    const at = before.at <= same ? before.at : before.at + text.length - before.text.length;
+    let tail = 0;
+    while (tail < before.text.length - head && tail < text.length - head && before.text[before.text.length - 1 - tail] === text[text.length - 1 - tail]) {
+      tail++;
+    }
+    const fromEnd = before.text.length - before.at;
+    const at = before.at <= head ? before.at : fromEnd <= tail ? text.length - fromEnd : text.length - tail;
     element.setSelectionRange(at, at);
     caret.current.at = at;
   }, [state?.text]);

@@ -159,6 +159,9 @@ namespace OneOnOne.Api.Data.Migrations.Postgres
                     b.Property<Guid?>("DiscussedInMeetingId")
                         .HasColumnType("uuid");
 
+                    b.Property<bool>("IsStanding")
+                        .HasColumnType("boolean");
+
                     b.Property<Guid>("MeetingId")
                         .HasColumnType("uuid");
 

@@ -159,6 +159,9 @@ namespace OneOnOne.Api.Data.Migrations.SqlServer
                     b.Property<Guid?>("DiscussedInMeetingId")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<bool>("IsStanding")
+                        .HasColumnType("bit");
+
                     b.Property<Guid>("MeetingId")
                         .HasColumnType("uniqueidentifier");
 

@@ -152,6 +152,9 @@ namespace OneOnOne.Api.Data.Migrations.Sqlite
                     b.Property<Guid?>("DiscussedInMeetingId")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("IsStanding")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid>("MeetingId")
                         .HasColumnType("TEXT");
 

@@ -11,7 +11,7 @@ using OneOnOne.Api.Data;
 namespace OneOnOne.Api.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteOneOnOneDb))]
-    [Migration("20261203131800_ConversationGuide")]
+    [Migration("20261203135854_ConversationGuide")]
     partial class ConversationGuide
     {
         /// <inheritdoc />
@@ -154,6 +154,9 @@ namespace OneOnOne.Api.Data.Migrations.Sqlite
 
                     b.Property<Guid?>("DiscussedInMeetingId")
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsStanding")
+                        .HasColumnType("INTEGER");
 
                     b.Property<Guid>("MeetingId")
                         .HasColumnType("TEXT");

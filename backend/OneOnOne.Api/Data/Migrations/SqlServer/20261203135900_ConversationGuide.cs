@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace OneOnOne.Api.Data.Migrations.Sqlite
+namespace OneOnOne.Api.Data.Migrations.SqlServer
 {
     /// <inheritdoc />
     public partial class ConversationGuide : Migration
@@ -14,22 +14,29 @@ namespace OneOnOne.Api.Data.Migrations.Sqlite
             migrationBuilder.AddColumn<string>(
                 name: "TemplateKey",
                 table: "Series",
-                type: "TEXT",
+                type: "nvarchar(64)",
                 maxLength: 64,
                 nullable: true);
+
+            migrationBuilder.AddColumn<bool>(
+                name: "IsStanding",
+                table: "AgendaItems",
+                type: "bit",
+                nullable: false,
+                defaultValue: false);
 
             migrationBuilder.CreateTable(
                 name: "GuideVersions",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    TenantId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    Number = table.Column<int>(type: "INTEGER", nullable: false),
-                    Guide = table.Column<string>(type: "TEXT", nullable: false),
-                    Change = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
-                    ChangedById = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ChangedByName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    ChangedUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    TenantId = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    Number = table.Column<int>(type: "int", nullable: false),
+                    Guide = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    Change = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: false),
+                    ChangedById = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ChangedByName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    ChangedUtc = table.Column<DateTime>(type: "datetime2", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -52,6 +59,10 @@ namespace OneOnOne.Api.Data.Migrations.Sqlite
             migrationBuilder.DropColumn(
                 name: "TemplateKey",
                 table: "Series");
+
+            migrationBuilder.DropColumn(
+                name: "IsStanding",
+                table: "AgendaItems");
         }
     }
 }
