@@ -109,7 +109,7 @@ export default defineConfig({
       input: {
         taskpane: resolve(import.meta.dirname, "taskpane.html"),
         word: resolve(import.meta.dirname, "word.html"),
-        admin: resolve(import.meta.dirname, "admin.html"),
+        // admin.html is built apart: vite.admin.config.ts.
       },
     },
   },
