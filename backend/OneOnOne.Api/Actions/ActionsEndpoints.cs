@@ -30,42 +30,6 @@ public sealed record ReopenActionRequest(Guid Version);
 
 public static class ActionsEndpoints
 {
-    /// <summary>
-    /// The action items a meeting shows: the open ones agreed in it or in an earlier meeting of the series (a past
-    /// meeting's pane never lists one agreed later), and the done ones created or completed in this meeting (or, for the
-    /// pane's "closed last time", in the previous one).
-    /// </summary>
-    /// <remarks>
-    /// Disjoint branches, each a seek on an index, rather than one condition with OR over the series, which read
-    /// every action the series ever had.
-    /// </remarks>
-    public static IQueryable<ActionItem> ShownIn(OneOnOneDb db, Guid seriesId, Guid meetingId, DateTime meetingStartUtc, Guid? previousMeetingId = null)
-    {
-        var shown = db.ActionItems.Where(a => a.SeriesId == seriesId && a.Status == ActionStatus.Open
-                && (a.CreatedInMeetingId == meetingId || db.Meetings.Any(m => m.Id == a.CreatedInMeetingId && m.StartUtc < meetingStartUtc)))
-            .Concat(db.ActionItems.Where(a => a.CreatedInMeetingId == meetingId && a.Status == ActionStatus.Done))
-            .Concat(db.ActionItems.Where(a => a.CompletedInMeetingId == meetingId && a.Status == ActionStatus.Done && a.CreatedInMeetingId != meetingId));
-        return previousMeetingId is { } previous
-            ? shown.Concat(db.ActionItems.Where(a => a.CompletedInMeetingId == previous && a.Status == ActionStatus.Done && a.CreatedInMeetingId != meetingId))
-            : shown;
-    }
-
-    public static IQueryable<ActionItemResponse> Project(IQueryable<ActionItem> actions, DateOnly today) =>
-        actions
-            .OrderBy(a => a.DueDate == null).ThenBy(a => a.DueDate).ThenBy(a => a.CreatedUtc)
-            .Select(a => new ActionItemResponse(
-                a.Id,
-                a.Text,
-                a.OwnerId,
-                a.Owner.DisplayName,
-                a.DueDate,
-                a.Status,
-                a.Status == ActionStatus.Open && a.DueDate < today,
-                a.CreatedInMeetingId,
-                a.CompletedInMeetingId,
-                a.CompletedUtc == null ? null : new DateTimeOffset(a.CompletedUtc.Value),
-                a.Version));
-
     public static IEndpointRouteBuilder MapActionsEndpoints(this IEndpointRouteBuilder app)
     {
         var series = app.MapGroup("/api/series/{seriesId:guid}/actions").WithTags("Actions").RequireAuthorization();
@@ -90,7 +54,7 @@ public static class ActionsEndpoints
         }
 
         var actions = db.ActionItems.Where(a => a.SeriesId == seriesId && (status == null || a.Status == status));
-        return TypedResults.Ok(await Project(actions, Today(clock)).ToArrayAsync(cancellationToken));
+        return TypedResults.Ok(await ActionQueries.Project(actions, Today(clock)).ToArrayAsync(cancellationToken));
     }
 
     private static async Task<Results<Created<ActionItemResponse>, NotFound, ValidationProblem>> AddAsync(
@@ -240,5 +204,5 @@ public static class ActionsEndpoints
     }
 
     private static Task<ActionItemResponse> ProjectOneAsync(OneOnOneDb db, Guid actionId, TimeProvider clock, CancellationToken cancellationToken) =>
-        Project(db.ActionItems.Where(a => a.Id == actionId), Today(clock)).SingleAsync(cancellationToken);
+        ActionQueries.Project(db.ActionItems.Where(a => a.Id == actionId), Today(clock)).SingleAsync(cancellationToken);
 }

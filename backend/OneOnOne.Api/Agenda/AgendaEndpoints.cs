@@ -33,38 +33,6 @@ public sealed record ReorderAgendaRequest(Guid[]? ItemIds);
 
 public static class AgendaEndpoints
 {
-    /// <summary>
-    /// The agenda of a meeting: its own items, plus the items of earlier meetings of the series that were not
-    /// discussed yet (carried over, never copied; a template's standing items excepted, every meeting has its own),
-    /// plus those discussed in this meeting.
-    /// </summary>
-    public static IQueryable<AgendaItem> ForMeeting(OneOnOneDb db, Meeting meeting) =>
-        ForMeeting(db, meeting.Id, meeting.SeriesId, meeting.StartUtc);
-
-    /// <remarks>
-    /// Three disjoint branches, each a seek on an index, rather than one condition with OR over the series: that
-    /// read every item the series ever had, so the agenda got slower with every meeting held.
-    /// </remarks>
-    public static IQueryable<AgendaItem> ForMeeting(OneOnOneDb db, Guid meetingId, Guid seriesId, DateTime meetingStartUtc) =>
-        db.AgendaItems.Where(a => a.MeetingId == meetingId)
-            .Concat(db.AgendaItems.Where(a => a.SeriesId == seriesId && a.DiscussedInMeetingId == null && !a.IsStanding && a.Meeting.StartUtc < meetingStartUtc))
-            .Concat(db.AgendaItems.Where(a => a.SeriesId == seriesId && a.DiscussedInMeetingId == meetingId && a.Meeting.StartUtc < meetingStartUtc));
-
-    public static IQueryable<AgendaItemResponse> Project(IQueryable<AgendaItem> items, Guid meetingId) =>
-        items
-            .OrderBy(a => a.Position).ThenBy(a => a.CreatedUtc)
-            .Select(a => new AgendaItemResponse(
-                a.Id,
-                a.Text,
-                a.AuthorId,
-                a.Author.DisplayName,
-                a.Position,
-                a.DiscussedInMeetingId == meetingId,
-                a.MeetingId != meetingId,
-                a.MeetingId != meetingId ? new DateTimeOffset(a.Meeting.StartUtc) : null,
-                a.PromptKey,
-                a.Version));
-
     public static IEndpointRouteBuilder MapAgendaEndpoints(this IEndpointRouteBuilder app)
     {
         var agenda = app.MapGroup("/api/meetings/{meetingId:guid}/agenda").WithTags("Agenda").RequireAuthorization();
@@ -86,7 +54,7 @@ public static class AgendaEndpoints
         var meeting = await FindMeetingAsync(db, meetingId, cancellationToken);
         return meeting is null
             ? TypedResults.NotFound()
-            : TypedResults.Ok(await Project(ForMeeting(db, meeting), meeting.Id).ToArrayAsync(cancellationToken));
+            : TypedResults.Ok(await AgendaQueries.Project(AgendaQueries.ForMeeting(db, meeting), meeting.Id).ToArrayAsync(cancellationToken));
     }
 
     private static async Task<Results<Created<AgendaItemResponse>, NotFound, ValidationProblem>> AddAsync(
@@ -128,7 +96,7 @@ public static class AgendaEndpoints
     private static async Task<Created<AgendaItemResponse>> AddItemAsync(
         OneOnOneDb db, Meeting meeting, Caller caller, string text, string? promptKey, CancellationToken cancellationToken)
     {
-        var last = await ForMeeting(db, meeting).MaxAsync(a => (int?)a.Position, cancellationToken) ?? -1;
+        var last = await AgendaQueries.ForMeeting(db, meeting).MaxAsync(a => (int?)a.Position, cancellationToken) ?? -1;
         var item = new AgendaItem
         {
             TenantId = meeting.TenantId,
@@ -141,7 +109,7 @@ public static class AgendaEndpoints
         };
         db.AgendaItems.Add(item);
         await db.SaveChangesAsync(cancellationToken);
-        var response = await Project(db.AgendaItems.Where(a => a.Id == item.Id), meeting.Id).SingleAsync(cancellationToken);
+        var response = await AgendaQueries.Project(db.AgendaItems.Where(a => a.Id == item.Id), meeting.Id).SingleAsync(cancellationToken);
         return TypedResults.Created($"/api/meetings/{meeting.Id}/agenda/{item.Id}", response);
     }
 
@@ -169,7 +137,7 @@ public static class AgendaEndpoints
         db.ExpectVersion(item, request.Version);
         item.Text = text;
         await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Ok(await Project(db.AgendaItems.Where(a => a.Id == item.Id), meeting.Id).SingleAsync(cancellationToken));
+        return TypedResults.Ok(await AgendaQueries.Project(db.AgendaItems.Where(a => a.Id == item.Id), meeting.Id).SingleAsync(cancellationToken));
     }
 
     private static async Task<Results<Ok<AgendaItemResponse>, NotFound>> SetDiscussedAsync(
@@ -184,7 +152,7 @@ public static class AgendaEndpoints
         db.ExpectVersion(item, request.Version);
         item.DiscussedInMeetingId = request.Discussed ? meeting.Id : null;
         await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Ok(await Project(db.AgendaItems.Where(a => a.Id == item.Id), meeting.Id).SingleAsync(cancellationToken));
+        return TypedResults.Ok(await AgendaQueries.Project(db.AgendaItems.Where(a => a.Id == item.Id), meeting.Id).SingleAsync(cancellationToken));
     }
 
     private static async Task<Results<NoContent, NotFound, ProblemHttpResult>> DeleteAsync(
@@ -215,7 +183,7 @@ public static class AgendaEndpoints
             return TypedResults.NotFound();
         }
 
-        var items = await ForMeeting(db, meeting).ToListAsync(cancellationToken);
+        var items = await AgendaQueries.ForMeeting(db, meeting).ToListAsync(cancellationToken);
         var order = request.ItemIds ?? [];
         if (order.Length != items.Count || order.Distinct().Count() != order.Length || !items.All(i => order.Contains(i.Id)))
         {
@@ -230,13 +198,13 @@ public static class AgendaEndpoints
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Ok(await Project(ForMeeting(db, meeting), meeting.Id).ToArrayAsync(cancellationToken));
+        return TypedResults.Ok(await AgendaQueries.Project(AgendaQueries.ForMeeting(db, meeting), meeting.Id).ToArrayAsync(cancellationToken));
     }
 
     private static async Task<(Meeting? Meeting, AgendaItem? Item)> FindItemAsync(OneOnOneDb db, Guid meetingId, Guid itemId, CancellationToken cancellationToken)
     {
         var meeting = await FindMeetingAsync(db, meetingId, cancellationToken);
-        var item = meeting is null ? null : await ForMeeting(db, meeting).FirstOrDefaultAsync(a => a.Id == itemId, cancellationToken);
+        var item = meeting is null ? null : await AgendaQueries.ForMeeting(db, meeting).FirstOrDefaultAsync(a => a.Id == itemId, cancellationToken);
         return (meeting, item);
     }
 }

@@ -35,19 +35,7 @@ public static class DocumentsEndpoints
             return UnknownZone(caller);
         }
 
-        return await FileAsync(meeting, caller, zone, db, guides, clock, request, address, wordAddIn, cancellationToken);
-    }
-
-    /// <summary>The meeting's notes document as the caller gets it (also from a recap's signed link, FollowUpsEndpoints).</summary>
-    public static async Task<FileContentHttpResult> FileAsync(
-        Meeting meeting, Caller caller, TimeZoneInfo zone, OneOnOneDb db, TenantGuides guides, TimeProvider clock, HttpRequest request, PublicAddress address,
-        WordAddInReference wordAddIn, CancellationToken cancellationToken)
-    {
-        var model = await NotesDocumentLoader.LoadAsync(meeting, caller, address.For(request), zone, db, guides, clock, cancellationToken);
-        // Meeting notes are personal: no shared cache keeps a copy.
-        request.HttpContext.Response.Headers.CacheControl = "no-store";
-        var other = meeting.Series.OtherPerson(caller.PersonId);
-        return TypedResults.File(NotesDocumentWriter.Write(model, wordAddIn), NotesDocument.ContentType, NotesDocument.FileName(caller.Language, other.DisplayName, model.LocalStart));
+        return await NotesDocumentFile.CreateAsync(meeting, caller, zone, db, guides, clock, request, address, wordAddIn, cancellationToken);
     }
 
     /// <summary>

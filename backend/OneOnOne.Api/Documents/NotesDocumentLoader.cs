@@ -26,9 +26,9 @@ public static class NotesDocumentLoader
     {
         var series = meeting.Series;
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        var agenda = await AgendaEndpoints.Project(AgendaEndpoints.ForMeeting(db, meeting), meeting.Id).ToArrayAsync(cancellationToken);
+        var agenda = await AgendaQueries.Project(AgendaQueries.ForMeeting(db, meeting), meeting.Id).ToArrayAsync(cancellationToken);
         // The same selection as the pane: what is open, and what was created or finished in this meeting.
-        var actions = await ActionsEndpoints.Project(ActionsEndpoints.ShownIn(db, series.Id, meeting.Id, meeting.StartUtc), today).ToArrayAsync(cancellationToken);
+        var actions = await ActionQueries.Project(ActionQueries.ShownIn(db, series.Id, meeting.Id, meeting.StartUtc), today).ToArrayAsync(cancellationToken);
         var meetingsBefore = await PromptLibrary.MeetingNumberAsync(db, meeting, cancellationToken);
         var sharedNotes = await db.Notes
             .Where(n => n.MeetingId == meeting.Id && n.Visibility == NoteVisibility.Shared)

@@ -61,7 +61,7 @@ public sealed class FollowUpComposer(
     {
         var meeting = await LoadMeetingAsync(meetingId, cancellationToken);
         var other = meeting.Series.OtherPerson(recipient.Id);
-        var agenda = await AgendaEndpoints.ForMeeting(db, meeting)
+        var agenda = await AgendaQueries.ForMeeting(db, meeting)
             .OrderBy(a => a.Position).Select(a => new { a.Text, Discussed = a.DiscussedInMeetingId == meeting.Id }).ToListAsync(cancellationToken);
         var discussed = agenda.Where(a => a.Discussed).Select(a => a.Text).ToList();
         var sharedNote = await db.Notes.Where(n => n.MeetingId == meeting.Id && n.Visibility == NoteVisibility.Shared)
@@ -123,7 +123,7 @@ public sealed class FollowUpComposer(
         var meeting = await LoadMeetingAsync(meetingId, cancellationToken);
         var other = meeting.Series.OtherPerson(recipient.Id);
         var role = meeting.Series.RoleOf(recipient.Id);
-        var agenda = await AgendaEndpoints.ForMeeting(db, meeting).OrderBy(a => a.Position)
+        var agenda = await AgendaQueries.ForMeeting(db, meeting).OrderBy(a => a.Position)
             .Select(a => a.Text).ToListAsync(cancellationToken);
         var open = await db.ActionItems.Where(a => a.SeriesId == meeting.SeriesId && a.Status == ActionStatus.Open)
             .OrderBy(a => a.DueDate).Select(a => new { a.Text, a.OwnerId, OwnerName = a.Owner.DisplayName }).ToListAsync(cancellationToken);

@@ -81,7 +81,7 @@ public static class FollowUpsEndpoints
         }
 
         var caller = Caller.For(person, context.Request);
-        return await DocumentsEndpoints.FileAsync(meeting, caller, options.Value.MailTimeZone(person), db, guides, clock, context.Request, address, wordAddIn, cancellationToken);
+        return await NotesDocumentFile.CreateAsync(meeting, caller, options.Value.MailTimeZone(person), db, guides, clock, context.Request, address, wordAddIn, cancellationToken);
     }
 
     private static MailPreferences From(Person person) => new(!person.NoRecaps, !person.NoReminders, !person.NoDigests);

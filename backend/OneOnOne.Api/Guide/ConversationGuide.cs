@@ -3,12 +3,6 @@ using OneOnOne.Api.Prompts;
 
 namespace OneOnOne.Api.Guide;
 
-/// <summary>Who a prompt is for.</summary>
-public enum PromptAudience { Manager, Report, Both }
-
-/// <summary>When a prompt applies: in the regular rotation, or (in front of it) at a particular moment.</summary>
-public enum PromptMoment { Regular, FirstMeeting, EveryNthMeeting, OpenActions }
-
 /// <summary>A text in both of the product's languages: neither may be missing.</summary>
 public sealed record GuideText(string Nl, string En)
 {

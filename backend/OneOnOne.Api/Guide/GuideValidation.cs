@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using OneOnOne.Api.Data;
 using OneOnOne.Api.Hosting;
+using OneOnOne.Api.Prompts;
 
 namespace OneOnOne.Api.Guide;
 

@@ -42,7 +42,7 @@ public static class MeetingsEndpoints
     private static async Task<Ok<UpcomingMeetingResponse[]>> UpcomingAsync(Caller caller, OneOnOneDb db, TimeProvider clock, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        var upcoming = await Upcoming(db, now)
+        var upcoming = await MeetingQueries.Upcoming(db, now)
             .Select(m => new
             {
                 m.Id, m.SeriesId, m.StartUtc, m.EndUtc, m.Subject, m.Series.ManagerId,
@@ -56,15 +56,6 @@ public static class MeetingsEndpoints
             .ToArray());
     }
 
-    /// <summary>
-    /// The caller's next meeting in each of their 1-on-1s (one in progress included), soonest first; the query filter
-    /// keeps it to the caller's own series. Shared with the pane of the next meeting.
-    /// </summary>
-    public static IQueryable<Meeting> Upcoming(OneOnOneDb db, DateTime nowUtc) => db.Meetings
-        .Where(m => m.Status == MeetingStatus.Scheduled && m.EndUtc > nowUtc)
-        .Where(m => !db.Meetings.Any(earlier => earlier.SeriesId == m.SeriesId && earlier.Status == MeetingStatus.Scheduled
-            && earlier.EndUtc > nowUtc && earlier.StartUtc < m.StartUtc))
-        .OrderBy(m => m.StartUtc);
 
     private static async Task<Results<Ok<GoalResponse>, NotFound, ValidationProblem>> SetGoalAsync(
         Guid meetingId, GoalRequest request, Caller caller, OneOnOneDb db, CancellationToken cancellationToken)

@@ -8,18 +8,24 @@ using OneOnOne.Api.Localization;
 
 namespace OneOnOne.Api.Notes;
 
-public sealed record NoteResponse(NoteVisibility Visibility, string Text, Guid Version, DateTimeOffset UpdatedAt, Guid UpdatedById);
+public sealed record NoteResponse(NoteVisibility Visibility, string Text, Guid Version, DateTimeOffset UpdatedAt, Guid UpdatedById)
+{
+    public static NoteResponse From(Note note) => new(note.Visibility, note.Text, note.Version, new DateTimeOffset(note.UpdatedUtc), note.AuthorId);
+}
 
-public sealed record MeetingNotesResponse(NoteResponse? Shared, NoteResponse? Private);
+/// <summary>The notes of a meeting as the caller may see them (the query filter has already hidden the other's private note).</summary>
+public sealed record MeetingNotesResponse(NoteResponse? Shared, NoteResponse? Private)
+{
+    public static MeetingNotesResponse From(IReadOnlyCollection<Note> visibleNotes) => new(
+        visibleNotes.Where(n => n.Visibility == NoteVisibility.Shared).Select(NoteResponse.From).FirstOrDefault(),
+        visibleNotes.Where(n => n.Visibility == NoteVisibility.Private).Select(NoteResponse.From).FirstOrDefault());
+}
 
 /// <summary>The text and the version the client last saw (null when it saw no note yet).</summary>
 public sealed record SaveNoteRequest(string? Text, Guid? Version = null);
 
 public static class NotesEndpoints
 {
-    public static NoteResponse ToResponse(Note note) =>
-        new(note.Visibility, note.Text, note.Version, new DateTimeOffset(note.UpdatedUtc), note.AuthorId);
-
     public static IEndpointRouteBuilder MapNotesEndpoints(this IEndpointRouteBuilder app)
     {
         var notes = app.MapGroup("/api/meetings/{meetingId:guid}/notes").WithTags("Notes").RequireAuthorization();
@@ -44,12 +50,8 @@ public static class NotesEndpoints
 
         // The query filter already hides other people's private notes.
         var notes = await db.Notes.Where(n => n.MeetingId == meetingId).ToListAsync(cancellationToken);
-        return TypedResults.Ok(ToResponse(notes));
+        return TypedResults.Ok(MeetingNotesResponse.From(notes));
     }
-
-    public static MeetingNotesResponse ToResponse(IReadOnlyCollection<Note> visibleNotes) => new(
-        visibleNotes.Where(n => n.Visibility == NoteVisibility.Shared).Select(ToResponse).FirstOrDefault(),
-        visibleNotes.Where(n => n.Visibility == NoteVisibility.Private).Select(ToResponse).FirstOrDefault());
 
     private static async Task<Results<Ok<NoteResponse>, NotFound, ValidationProblem, ProblemHttpResult>> SaveAsync(
         Guid meetingId, NoteVisibility visibility, SaveNoteRequest request, Caller caller, OneOnOneDb db, TimeProvider clock,
@@ -101,7 +103,7 @@ public static class NotesEndpoints
             return Conflict(context, current);
         }
 
-        return TypedResults.Ok(ToResponse(note));
+        return TypedResults.Ok(NoteResponse.From(note));
     }
 
     private static ProblemHttpResult Conflict(HttpContext context, Note current) =>
@@ -110,6 +112,6 @@ public static class NotesEndpoints
             Status = StatusCodes.Status409Conflict,
             Title = Texts.ConflictTitle.In(ProblemSetup.LanguageOf(context)),
             Detail = Texts.ConflictDetail.In(ProblemSetup.LanguageOf(context)),
-            Extensions = { ["current"] = ToResponse(current) },
+            Extensions = { ["current"] = NoteResponse.From(current) },
         });
 }

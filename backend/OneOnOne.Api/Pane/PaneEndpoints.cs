@@ -87,9 +87,9 @@ public static class PaneEndpoints
         // Both are scoped to the meeting and series the header has just shown the caller may see (see Header), so
         // the per-row filters would only repeat that check in every branch. Notes keep their filter: it is the one
         // that hides the other person's private note.
-        var agenda = await AgendaEndpoints.Project(AgendaEndpoints.ForMeeting(db, meetingId, header.SeriesId, header.StartUtc), meetingId)
+        var agenda = await AgendaQueries.Project(AgendaQueries.ForMeeting(db, meetingId, header.SeriesId, header.StartUtc), meetingId)
             .IgnoreQueryFilters().ToArrayAsync(cancellationToken);
-        var actions = await ActionsEndpoints.Project(ActionsEndpoints.ShownIn(db, header.SeriesId, meetingId, header.StartUtc, header.PreviousId), today)
+        var actions = await ActionQueries.Project(ActionQueries.ShownIn(db, header.SeriesId, meetingId, header.StartUtc, header.PreviousId), today)
             .IgnoreQueryFilters().ToArrayAsync(cancellationToken);
         var notes = await db.Notes.AsNoTracking().Where(n => n.MeetingId == meetingId).ToListAsync(cancellationToken);
 
@@ -115,7 +115,7 @@ public static class PaneEndpoints
             actions.Where(a => header.PreviousId != null && a.CompletedInMeetingId == header.PreviousId && a.CreatedInMeetingId != meetingId).ToArray(),
             actions.Where(a => a.CreatedInMeetingId == meetingId).ToArray(),
             prompts,
-            NotesEndpoints.ToResponse(notes),
+            MeetingNotesResponse.From(notes),
             new SeriesHealth(
                 header.MeetingsHeld,
                 header.ActionsOpen + header.ActionsDone,
@@ -222,7 +222,7 @@ public static class PaneEndpoints
     /// <summary>The pane of the caller's next meeting; null when none is coming up.</summary>
     internal static async Task<PaneResponse?> NextAsync(Caller caller, OneOnOneDb db, TenantGuides guides, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var next = await MeetingsEndpoints.Upcoming(db, clock.GetUtcNow().UtcDateTime)
+        var next = await MeetingQueries.Upcoming(db, clock.GetUtcNow().UtcDateTime)
             .Select(m => (Guid?)m.Id)
             .FirstOrDefaultAsync(cancellationToken);
         // Not found again when it was cancelled or deleted between the two queries.

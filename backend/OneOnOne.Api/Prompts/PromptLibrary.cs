@@ -1,8 +1,13 @@
 using Microsoft.EntityFrameworkCore;
 using OneOnOne.Api.Data;
-using OneOnOne.Api.Guide;
 
 namespace OneOnOne.Api.Prompts;
+
+/// <summary>Who a prompt of an organisation's guide is for.</summary>
+public enum PromptAudience { Manager, Report, Both }
+
+/// <summary>When a prompt applies: in the regular rotation, or (in front of it) at a particular moment.</summary>
+public enum PromptMoment { Regular, FirstMeeting, EveryNthMeeting, OpenActions }
 
 public enum PromptTheme { Preparation, Goals, Listening, Feedback, ConstructiveCriticism, Relationship, Wellbeing, Career, ReviewActions }
 

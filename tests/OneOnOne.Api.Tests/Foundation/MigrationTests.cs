@@ -61,8 +61,8 @@ public sealed class MigrationTests
 
         // ToQueryString translates the whole statement: a construct SQL Server cannot run fails here, not in production.
         var header = PaneEndpoints.Header(db, caller, meetingId, now, today).ToQueryString();
-        var agenda = AgendaEndpoints.Project(AgendaEndpoints.ForMeeting(db, meetingId, seriesId, now), meetingId).IgnoreQueryFilters().ToQueryString();
-        var actions = ActionsEndpoints.Project(ActionsEndpoints.ShownIn(db, seriesId, meetingId, now, Guid.NewGuid()), today).IgnoreQueryFilters().ToQueryString();
+        var agenda = AgendaQueries.Project(AgendaQueries.ForMeeting(db, meetingId, seriesId, now), meetingId).IgnoreQueryFilters().ToQueryString();
+        var actions = ActionQueries.Project(ActionQueries.ShownIn(db, seriesId, meetingId, now, Guid.NewGuid()), today).IgnoreQueryFilters().ToQueryString();
 
         // The header checks the caller's access itself (it ignores the query filters).
         Assert.Contains("[TenantId] = @", header, StringComparison.Ordinal);

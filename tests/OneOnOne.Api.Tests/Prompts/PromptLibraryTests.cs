@@ -1,6 +1,5 @@
 using System.Text.RegularExpressions;
 using OneOnOne.Api.Data;
-using OneOnOne.Api.Guide;
 using OneOnOne.Api.Prompts;
 using Xunit;
 
