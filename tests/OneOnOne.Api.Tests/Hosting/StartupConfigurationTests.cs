@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace OneOnOne.Api.Tests.Foundation;
+namespace OneOnOne.Api.Tests.Hosting;
 
 /// <summary>The real app process, misconfigured: it must refuse to start with one line that says what to set.</summary>
 public sealed class StartupConfigurationTests

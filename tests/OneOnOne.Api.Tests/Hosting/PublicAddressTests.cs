@@ -6,7 +6,7 @@ using OneOnOne.Api.FollowUps;
 using OneOnOne.Api.Hosting;
 using OneOnOne.Api.Tests.Infrastructure;
 
-namespace OneOnOne.Api.Tests.Foundation;
+namespace OneOnOne.Api.Tests.Hosting;
 
 /// <summary>
 /// Without App:PublicBaseUrl (Development only), links in mails point where the server really listens, not at a fixed

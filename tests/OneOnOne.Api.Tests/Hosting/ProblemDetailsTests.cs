@@ -4,7 +4,7 @@ using System.Text;
 using System.Text.Json;
 using OneOnOne.Api.Tests.Infrastructure;
 
-namespace OneOnOne.Api.Tests.Foundation;
+namespace OneOnOne.Api.Tests.Hosting;
 
 public sealed class ProblemDetailsTests(SqliteApiFactory api) : IClassFixture<SqliteApiFactory>
 {

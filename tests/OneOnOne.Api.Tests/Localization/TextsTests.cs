@@ -1,7 +1,7 @@
 using System.Reflection;
 using OneOnOne.Api.Localization;
 
-namespace OneOnOne.Api.Tests.Foundation;
+namespace OneOnOne.Api.Tests.Localization;
 
 public sealed class TextsTests
 {

@@ -7,7 +7,7 @@ using Microsoft.IdentityModel.Tokens;
 using OneOnOne.Api.Identity;
 using OneOnOne.Api.Tests.Infrastructure;
 
-namespace OneOnOne.Api.Tests.Foundation;
+namespace OneOnOne.Api.Tests.Identity;
 
 /// <summary>
 /// The app in EntraId mode, through Microsoft.Identity.Web's own handler. Only the key source is replaced

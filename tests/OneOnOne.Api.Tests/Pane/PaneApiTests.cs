@@ -8,10 +8,11 @@ using OneOnOne.Api.Meetings;
 using OneOnOne.Api.Notes;
 using OneOnOne.Api.Pane;
 using OneOnOne.Api.Tests.Infrastructure;
+using OneOnOne.Api.Tests.Meetings;
 
-namespace OneOnOne.Api.Tests.Meetings;
+namespace OneOnOne.Api.Tests.Pane;
 
-public abstract class PaneTests(ApiFactory api) : ProviderTests(api)
+public abstract class PaneApiTests(ApiFactory api) : ProviderTests(api)
 {
     private static object DemoEvent(Guid seriesId, DateTimeOffset start) => OneOnOnePair.Open(DemoData.EventIdOf(seriesId), start);
 
@@ -76,7 +77,7 @@ public abstract class PaneTests(ApiFactory api) : ProviderTests(api)
         Assert.Equal(pair.Meeting.MeetingId, reportNext.Meeting.Id);
         Assert.Equal(ParticipantRole.Report, reportNext.Meeting.MyRole);
         Assert.Equal(elsewhere.Meeting.MeetingId, elsewhereNext.Meeting.Id);
-        var problem = await Foundation.ProblemDetailsTests.AssertProblem(colleagueNext, HttpStatusCode.NotFound);
+        var problem = await Hosting.ProblemDetailsTests.AssertProblem(colleagueNext, HttpStatusCode.NotFound);
         Assert.Equal(OneOnOne.Api.Localization.Texts.NoUpcomingMeeting.Nl, problem.GetProperty("detail").GetString());
     }
 
@@ -313,6 +314,6 @@ public abstract class PaneTests(ApiFactory api) : ProviderTests(api)
     }
 }
 
-public sealed class SqlitePaneTests(SqliteApiFactory api) : PaneTests(api), IClassFixture<SqliteApiFactory>;
+public sealed class SqlitePaneApiTests(SqliteApiFactory api) : PaneApiTests(api), IClassFixture<SqliteApiFactory>;
 
-public sealed class PostgresPaneTests(PostgresApiFactory api) : PaneTests(api), IClassFixture<PostgresApiFactory>;
+public sealed class PostgresPaneApiTests(PostgresApiFactory api) : PaneApiTests(api), IClassFixture<PostgresApiFactory>;

@@ -9,7 +9,7 @@ using OneOnOne.Api.Data;
 using OneOnOne.Api.Identity;
 using OneOnOne.Api.Pane;
 
-namespace OneOnOne.Api.Tests.Foundation;
+namespace OneOnOne.Api.Tests.Data;
 
 /// <summary>
 /// One migration set per provider, each complete. SQL Server cannot run here, so its migrations are proven by

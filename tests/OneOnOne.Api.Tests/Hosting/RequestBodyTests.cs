@@ -6,7 +6,7 @@ using OneOnOne.Api.Identity;
 using OneOnOne.Api.Tests.Infrastructure;
 using OneOnOne.Api.Tests.Meetings;
 
-namespace OneOnOne.Api.Tests.Foundation;
+namespace OneOnOne.Api.Tests.Hosting;
 
 /// <summary>
 /// A body the API cannot take says which field is wrong and how, in the caller's language, and changes nothing (every

@@ -1,7 +1,7 @@
 using System.Net;
 using OneOnOne.Api.Tests.Infrastructure;
 
-namespace OneOnOne.Api.Tests.Foundation;
+namespace OneOnOne.Api.Tests.Identity;
 
 /// <summary>Development-mode tokens go through the real JwtBearer pipeline: every check that matters is exercised.</summary>
 public sealed class TokenValidationTests(SqliteApiFactory api) : IClassFixture<SqliteApiFactory>

@@ -12,7 +12,7 @@ using OneOnOne.Api.Identity;
 using OneOnOne.Api.Pane;
 using OneOnOne.Api.Tests.Infrastructure;
 
-namespace OneOnOne.Api.Tests.Foundation;
+namespace OneOnOne.Api.Tests.AddIn;
 
 /// <summary>
 /// The panes' pages carry the sign-in configuration, so a pane signs in without asking for it first, and in

@@ -4,7 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using OneOnOne.Api.Data;
 using OneOnOne.Api.Tests.Infrastructure;
 
-namespace OneOnOne.Api.Tests.Foundation;
+namespace OneOnOne.Api.Tests.Data;
 
 /// <summary>SQLite as the embedded default serves concurrent requests: see Data/SqliteBusyTimeout.cs and DatabaseSetup.</summary>
 public sealed class SqliteSettingsTests(SqliteApiFactory api) : IClassFixture<SqliteApiFactory>
