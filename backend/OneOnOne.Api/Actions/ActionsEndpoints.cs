@@ -28,6 +28,8 @@ public sealed record CompleteActionRequest(Guid Version, Guid? MeetingId = null)
 
 public sealed record ReopenActionRequest(Guid Version);
 
+public sealed record ActionAuditResponse(DateTimeOffset At, Guid? ById, string? ByName, AuditChange Change, AuditedField[] Fields);
+
 public static class ActionsEndpoints
 {
     public static IEndpointRouteBuilder MapActionsEndpoints(this IEndpointRouteBuilder app)
@@ -35,6 +37,8 @@ public static class ActionsEndpoints
         var series = app.MapGroup("/api/series/{seriesId:guid}/actions").WithTags("Actions").RequireAuthorization();
         series.MapGet("/", ListAsync).WithSummary("The series' action items; ?status=Open for the open ones.");
         series.MapPost("/", AddAsync).WithSummary("Adds an action item owned by one of the two participants.");
+        series.MapGet("/{actionId:guid}/audit", AuditAsync)
+            .WithSummary("Who changed the action item, when, and what: the fields with their old and new values.");
 
         var actions = app.MapGroup("/api/actions/{actionId:guid}").WithTags("Actions").RequireAuthorization();
         actions.MapPatch("/", EditAsync).WithSummary("Changes text, owner or due date.");
@@ -205,4 +209,29 @@ public static class ActionsEndpoints
 
     private static Task<ActionItemResponse> ProjectOneAsync(OneOnOneDb db, Guid actionId, TimeProvider clock, CancellationToken cancellationToken) =>
         ActionQueries.Project(db.ActionItems.Where(a => a.Id == actionId), Today(clock)).SingleAsync(cancellationToken);
+
+    private static async Task<Results<Ok<ActionAuditResponse[]>, NotFound>> AuditAsync(
+        Guid seriesId, Guid actionId, OneOnOneDb db, CancellationToken cancellationToken)
+    {
+        // The filters show the trail only to the two people of the series; to anyone else it does not exist.
+        var entries = await db.ActionAuditEntries
+            .Where(a => a.SeriesId == seriesId && a.ActionItemId == actionId)
+            .OrderBy(a => a.ChangedUtc)
+            .Select(a => new { a.ChangedUtc, a.ChangedById, a.Change, a.Changes })
+            .ToListAsync(cancellationToken);
+        if (entries.Count == 0)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var peopleIds = entries.Where(e => e.ChangedById is not null).Select(e => e.ChangedById!.Value).Distinct().ToList();
+        var names = await db.People.Where(p => peopleIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.DisplayName, cancellationToken);
+        return TypedResults.Ok(entries.Select(e => new ActionAuditResponse(
+                new DateTimeOffset(DateTime.SpecifyKind(e.ChangedUtc, DateTimeKind.Utc)),
+                e.ChangedById,
+                e.ChangedById is { } by ? names.GetValueOrDefault(by) : null,
+                e.Change,
+                [.. ActionAudit.Read(e.Changes)]))
+            .ToArray());
+    }
 }

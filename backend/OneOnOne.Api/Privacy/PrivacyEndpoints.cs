@@ -5,8 +5,6 @@ using OneOnOne.Api.Identity;
 
 namespace OneOnOne.Api.Privacy;
 
-public sealed record ActionAuditResponse(DateTimeOffset At, Guid? ById, string? ByName, AuditChange Change, AuditedField[] Fields);
-
 public static class PrivacyEndpoints
 {
     public static IEndpointRouteBuilder MapPrivacyEndpoints(this IEndpointRouteBuilder app)
@@ -17,10 +15,6 @@ public static class PrivacyEndpoints
         me.MapDelete("/", EraseAsync)
             .WithSummary("Erases the caller: their private notes are deleted; what they share with someone else stays for that person without their name or address. Their next sign-in starts afresh.");
 
-        app.MapGet("/api/series/{seriesId:guid}/actions/{actionId:guid}/audit", AuditAsync)
-            .WithTags("Actions")
-            .WithSummary("Who changed the action item, when, and what: the fields with their old and new values.")
-            .RequireAuthorization();
         return app;
     }
 
@@ -37,30 +31,5 @@ public static class PrivacyEndpoints
     {
         await PersonalDataErasure.EraseAsync(caller, db, cancellationToken);
         return TypedResults.NoContent();
-    }
-
-    private static async Task<Results<Ok<ActionAuditResponse[]>, NotFound>> AuditAsync(
-        Guid seriesId, Guid actionId, OneOnOneDb db, CancellationToken cancellationToken)
-    {
-        // The filters show the trail only to the two people of the series; to anyone else it does not exist.
-        var entries = await db.ActionAuditEntries
-            .Where(a => a.SeriesId == seriesId && a.ActionItemId == actionId)
-            .OrderBy(a => a.ChangedUtc)
-            .Select(a => new { a.ChangedUtc, a.ChangedById, a.Change, a.Changes })
-            .ToListAsync(cancellationToken);
-        if (entries.Count == 0)
-        {
-            return TypedResults.NotFound();
-        }
-
-        var peopleIds = entries.Where(e => e.ChangedById is not null).Select(e => e.ChangedById!.Value).Distinct().ToList();
-        var names = await db.People.Where(p => peopleIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.DisplayName, cancellationToken);
-        return TypedResults.Ok(entries.Select(e => new ActionAuditResponse(
-                PersonalData.Utc(e.ChangedUtc),
-                e.ChangedById,
-                e.ChangedById is { } by ? names.GetValueOrDefault(by) : null,
-                e.Change,
-                [.. ActionAudit.Read(e.Changes)]))
-            .ToArray());
     }
 }

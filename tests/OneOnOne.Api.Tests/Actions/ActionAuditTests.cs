@@ -5,8 +5,9 @@ using OneOnOne.Api.Data;
 using OneOnOne.Api.Identity;
 using OneOnOne.Api.Privacy;
 using OneOnOne.Api.Tests.Infrastructure;
+using OneOnOne.Api.Tests.Privacy;
 
-namespace OneOnOne.Api.Tests.Privacy;
+namespace OneOnOne.Api.Tests.Actions;
 
 public abstract class ActionAuditTests(ApiFactory api) : ProviderTests(api)
 {
