@@ -92,7 +92,8 @@ export function MySettings({ api, onLanguage, onErased }: { api: Api; onLanguage
             onChange={(_, data) => {
               const chosen = data.value === "" ? null : data.value;
               setMe({ preferredLanguage: chosen });
-              void run(() => onLanguage(chosen));
+              // A failure shows in the pane's own problem bar; "saved" only when it was.
+              void onLanguage(chosen).then((saved) => setStatus(saved ? texts.saved : null));
             }}
           >
             <option value="">{texts.languageOffice}</option>
