@@ -1,8 +1,10 @@
 import { Button, Field, Input, MessageBar, MessageBarActions, MessageBarBody, Select, Textarea } from "@fluentui/react-components";
 import { useCallback, useEffect, useId, useRef, useState } from "react";
 import { ApiError, type Api } from "../core/api";
+import { download } from "../core/download";
 import { useStyles } from "../core/ui/styles";
-import { describeChange, fill, textsFor } from "./texts";
+import { fill } from "../core/i18n";
+import { describeChange, textsFor } from "./texts";
 import { audiences, moments, themes, type AgendaTemplate, type FieldErrors, type Guide, type GuidePrompt, type GuideResponse, type GuideText, type GuideVersion, type Theme } from "./types";
 
 type Texts = ReturnType<typeof textsFor>;
@@ -87,13 +89,7 @@ export function GuideEditor({ api, texts, language }: { api: Api; texts: Texts; 
   };
   const exportFile = async () => {
     try {
-      const blob = await api.blob("/api/admin/guide/export");
-      const link = document.createElement("a");
-      link.href = URL.createObjectURL(blob);
-      link.download = `oneonone-guide-v${current.version}.json`;
-      link.click();
-      // Some browsers read the file after click() returns.
-      setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
+      download(await api.blob("/api/admin/guide/export"), `oneonone-guide-v${current.version}.json`);
     } catch (error) {
       setStatus({ kind: "error", message: describe(error, texts) });
     }

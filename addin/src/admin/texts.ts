@@ -1,4 +1,5 @@
 // The admin page's words, in both languages (kept apart from the panes' dictionaries so the panes do not carry them).
+import { fill } from "../core/i18n";
 import type { Audience, GuideChange, Moment, Theme } from "./types";
 
 const en = {
@@ -177,9 +178,6 @@ export function textsFor(language: string): Texts {
   return language === "nl" ? nl : en;
 }
 
-export function fill(template: string, values: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (match, name: string) => (name in values ? String(values[name]) : match));
-}
 
 /** What a version changed, in words. */
 export function describeChange(change: GuideChange, texts: Texts): string {

@@ -20,8 +20,12 @@ export function localeFor(language: Language, hostTag: string | null | undefined
 
 export type Translate = (key: MessageKey, values?: Record<string, string | number>) => string;
 
+/** A text with its {placeholders} filled in; a placeholder without a value stays as it is. */
+export function fill(template: string, values?: Record<string, string | number>): string {
+  return template.replace(/\{(\w+)\}/g, (match, name: string) => (values && name in values ? String(values[name]) : match));
+}
+
 export function translator(language: Language): Translate {
   const dictionary = dictionaries[language];
-  return (key, values) =>
-    dictionary[key].replace(/\{(\w+)\}/g, (match, name: string) => (values && name in values ? String(values[name]) : match));
+  return (key, values) => fill(dictionary[key], values);
 }

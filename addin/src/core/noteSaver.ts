@@ -188,25 +188,12 @@ export class NoteSaver {
     const text = this.state.text;
     this.set({ status: "saving" });
     try {
-      const note = await this.options.save(text, this.state.version);
-      this.attempt = 0;
-      const changedMeanwhile = this.state.text !== text;
-      this.set({ version: note.version, base: note.text, updatedAt: note.updatedAt, status: changedMeanwhile ? "unsaved" : "saved", error: null });
-      if (changedMeanwhile) {
-        this.schedule(this.delayMs);
-      } else {
-        this.clearDraft();
-      }
+      this.stored(await this.options.save(text, this.state.version), text);
     } catch (error) {
       const current = error instanceof ApiError && error.status === 409 ? (error.problem?.current as Note | undefined) : undefined;
       if (current && current.text === text) {
         // An earlier attempt of this very text reached the server; only its answer was lost.
-        this.set({ version: current.version, base: current.text, updatedAt: current.updatedAt, status: this.state.text === text ? "saved" : "unsaved", error: null });
-        if (this.state.status === "unsaved") {
-          this.schedule(this.delayMs);
-        } else {
-          this.clearDraft();
-        }
+        this.stored(current, text);
       } else if (current) {
         this.mergeWith(current);
         if (this.state.status === "unsaved") {
@@ -223,6 +210,18 @@ export class NoteSaver {
       }
     } finally {
       this.inFlight = false;
+    }
+  }
+
+  /** The server has `text` as `note`: saved, unless the person typed on meanwhile (then that is saved next). */
+  private stored(note: Note, text: string): void {
+    this.attempt = 0;
+    const changedMeanwhile = this.state.text !== text;
+    this.set({ version: note.version, base: note.text, updatedAt: note.updatedAt, status: changedMeanwhile ? "unsaved" : "saved", error: null });
+    if (changedMeanwhile) {
+      this.schedule(this.delayMs);
+    } else {
+      this.clearDraft();
     }
   }
 

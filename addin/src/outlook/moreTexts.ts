@@ -86,7 +86,3 @@ export type MoreTexts = typeof en;
 export function moreTexts(language: string): MoreTexts {
   return language === "nl" ? nl : en;
 }
-
-export function fill(template: string, values: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (match, name: string) => (name in values ? String(values[name]) : match));
-}

@@ -5,7 +5,8 @@ import { describeError } from "../../core/errors";
 import { formatDateOnly } from "../../core/format";
 import { useI18n } from "../../core/I18nProvider";
 import { useStyles } from "../../core/ui/styles";
-import { fill, moreTexts, type MoreTexts } from "../moreTexts";
+import { fill } from "../../core/i18n";
+import { moreTexts, type MoreTexts } from "../moreTexts";
 
 interface AuditEntry {
   at: string;

@@ -1,6 +1,7 @@
 import { Button, Checkbox, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, Field, Select } from "@fluentui/react-components";
 import { useEffect, useId, useState } from "react";
 import type { Api } from "../../core/api";
+import { download } from "../../core/download";
 import { describeError } from "../../core/errors";
 import { useI18n } from "../../core/I18nProvider";
 import { forgetDraftsExcept } from "../../core/noteSaver";
@@ -62,16 +63,8 @@ export function MySettings({ api, onLanguage, onErased }: { api: Api; onLanguage
     void run(async () => setMail(await api.send<MailPreferences>("PUT", "/api/me/mail-preferences", next)));
   };
 
-  const download = () =>
-    void run(async () => {
-      const blob = await api.blob("/api/me/export");
-      const link = document.createElement("a");
-      link.href = URL.createObjectURL(blob);
-      link.download = "oneonone-export.json";
-      link.click();
-      // Some browsers read the file after click() returns.
-      setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
-    }, null);
+  const downloadMyData = () =>
+    void run(async () => download(await api.blob("/api/me/export"), "oneonone-export.json"), null);
 
   const erase = () =>
     void run(async () => {
@@ -111,7 +104,7 @@ export function MySettings({ api, onLanguage, onErased }: { api: Api; onLanguage
         </fieldset>
       )}
       <div className={styles.row}>
-        <Button onClick={download}>{texts.exportData}</Button>
+        <Button onClick={downloadMyData}>{texts.exportData}</Button>
         <Button
           onClick={() => {
             setAsked(true);

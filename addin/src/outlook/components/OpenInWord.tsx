@@ -2,6 +2,7 @@ import { Button, Link, Text } from "@fluentui/react-components";
 import { DocumentText20Regular } from "@fluentui/react-icons";
 import { useState } from "react";
 import { ApiError } from "../../core/api";
+import { download } from "../../core/download";
 import { describeError } from "../../core/errors";
 import { useI18n } from "../../core/I18nProvider";
 import { deviceTimeZone } from "../../core/timeZone";
@@ -86,13 +87,4 @@ export function OpenInWord({ session, pane }: { session: Session; pane: PaneData
       )}
     </div>
   );
-}
-
-function download(blob: Blob, fileName: string) {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement("a");
-  link.href = url;
-  link.download = fileName;
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }

@@ -3,7 +3,8 @@ import { useId } from "react";
 import { useI18n } from "../../core/I18nProvider";
 import type { PaneData } from "../../core/types";
 import { useStyles } from "../../core/ui/styles";
-import { fill, moreTexts } from "../moreTexts";
+import { fill } from "../../core/i18n";
+import { moreTexts } from "../moreTexts";
 
 /**
  * The 1-on-1 as a whole: who is the manager and who the report (swapped when the calendar got it the wrong way
