@@ -78,14 +78,7 @@ public sealed class AdminPageTests(BrowserFixture fixture) : IAsyncLifetime
         Assert.True(cleared.Ok);
     }
 
-    private async Task<HttpClient> ApiAsAsync(string email)
-    {
-        var client = new HttpClient { BaseAddress = new Uri(fixture.Server.BaseUrl) };
-        using var token = await client.PostAsJsonAsync("/dev/token", new { email }, TestContext.Current.CancellationToken);
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue(
-            "Bearer", (await token.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken)).GetProperty("accessToken").GetString());
-        return client;
-    }
+    private Task<HttpClient> ApiAsAsync(string email) => fixture.Server.ApiAsAsync(email);
 
     [Fact]
     public async Task A_person_without_the_admin_role_is_told_so_and_no_guide_is_shown()

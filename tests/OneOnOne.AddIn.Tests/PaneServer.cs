@@ -1,3 +1,6 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -23,6 +26,17 @@ public sealed class PaneServer : WebApplicationFactory<Program>
     }
 
     public string BaseUrl { get; }
+
+    /// <summary>The API as a demo person, the way a pane calls it (a development token from POST /dev/token).</summary>
+    public async Task<HttpClient> ApiAsAsync(string email)
+    {
+        var client = new HttpClient { BaseAddress = new Uri(BaseUrl) };
+        using var response = await client.PostAsJsonAsync("/dev/token", new { email }, TestContext.Current.CancellationToken);
+        response.EnsureSuccessStatusCode();
+        var token = (await response.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken)).GetProperty("accessToken").GetString();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
 
     /// <summary>The demo data's next meetings start two days from today, 09:00 UTC (Sanne and Priya) and 10:00 UTC (Sanne and Daan).</summary>
     public static DateTime NextDemoMeetingStart(bool dutchSeries = false) => DateTime.UtcNow.Date.AddDays(2).AddHours(dutchSeries ? 10 : 9);

@@ -32,16 +32,7 @@ public sealed class WordPaneTests(BrowserFixture fixture) : IAsyncLifetime
     private static Task ScreenshotAsync(IPage page, string name) =>
         page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotFolder, $"word-{name}.png"), FullPage = true });
 
-    /// <summary>The API as a demo person, the way the pane calls it.</summary>
-    private async Task<HttpClient> ApiAsAsync(string email)
-    {
-        var client = new HttpClient { BaseAddress = new Uri(fixture.Server.BaseUrl) };
-        using var response = await client.PostAsJsonAsync("/dev/token", new { email }, TestContext.Current.CancellationToken);
-        response.EnsureSuccessStatusCode();
-        var token = (await response.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken)).GetProperty("accessToken").GetString();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        return client;
-    }
+    private Task<HttpClient> ApiAsAsync(string email) => fixture.Server.ApiAsAsync(email);
 
     private static async Task<(string MeetingId, FakeDocument Document)> NextMeetingDocumentAsync(HttpClient api, string otherPersonName)
     {

@@ -29,8 +29,8 @@ internal static class CalendarReconciliation
 
     public static async Task<int> RunAsync(string[] args)
     {
-        var series = IntArg(args, "--series", 5_000);
-        var latency = TimeSpan.FromMilliseconds(IntArg(args, "--latency", 0));
+        var series = BenchmarkArgs.Int(args, "--series", 5_000);
+        var latency = TimeSpan.FromMilliseconds(BenchmarkArgs.Int(args, "--latency", 0));
         var postgres = Environment.GetEnvironmentVariable("ONEONONE_TEST_POSTGRES");
         Console.WriteLine($"Calendar reconciliation, {series:N0} weekly 1-on-1s, {series / ReportsPerManager:N0} organizers, Graph answering after {latency.TotalMilliseconds} ms, {Environment.ProcessorCount} cores");
         Console.WriteLine("| database | organizers at a time | run | Graph requests | seconds | requests/s | busiest mailbox, requests per 10 min | meetings |");
@@ -48,8 +48,6 @@ internal static class CalendarReconciliation
         return 0;
     }
 
-    private static int IntArg(string[] args, string name, int fallback) =>
-        args.SkipWhile(a => a != name).Skip(1).Select(a => int.Parse(a, CultureInfo.InvariantCulture)).FirstOrDefault(fallback);
 
     private static async Task MeasureAsync(int count, string? postgres, TimeSpan latency, int parallelism)
     {

@@ -26,8 +26,8 @@ internal static class FollowUpThroughput
 {
     public static async Task<int> RunAsync(string[] args)
     {
-        var count = IntArg(args, "--count", 10_000);
-        var postgres = StringArg(args, "--postgres") ?? Environment.GetEnvironmentVariable("ONEONONE_TEST_POSTGRES");
+        var count = BenchmarkArgs.Int(args, "--count", 10_000);
+        var postgres = BenchmarkArgs.String(args, "--postgres") ?? Environment.GetEnvironmentVariable("ONEONONE_TEST_POSTGRES");
         Console.WriteLine($"Follow-up throughput, {count:N0} due recaps, {Environment.ProcessorCount} cores");
         Console.WriteLine("| database | instances | transport | seconds | follow-ups/s |");
         Console.WriteLine("| --- | --- | --- | --- | --- |");
@@ -124,11 +124,7 @@ internal static class FollowUpThroughput
         await db.SaveChangesAsync();
     }
 
-    private static int IntArg(string[] args, string name, int fallback) =>
-        StringArg(args, name) is { } value ? int.Parse(value, CultureInfo.InvariantCulture) : fallback;
 
-    private static string? StringArg(string[] args, string name) =>
-        args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
 
     private sealed class Host(string transport, int smtpPort, string? postgres) : BenchmarkHost(postgres, new Dictionary<string, string>
     {

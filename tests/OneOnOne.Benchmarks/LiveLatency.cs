@@ -26,10 +26,10 @@ internal static class LiveLatency
 
     public static async Task<int> RunAsync(string[] args)
     {
-        var meetings = IntArg(args, "--meetings", 1_000);
-        var writes = IntArg(args, "--writes", 2_000);
-        var rate = IntArg(args, "--rate", 50);
-        var redis = StringArg(args, "--redis") ?? Environment.GetEnvironmentVariable("ONEONONE_TEST_REDIS");
+        var meetings = BenchmarkArgs.Int(args, "--meetings", 1_000);
+        var writes = BenchmarkArgs.Int(args, "--writes", 2_000);
+        var rate = BenchmarkArgs.Int(args, "--rate", 50);
+        var redis = BenchmarkArgs.String(args, "--redis") ?? Environment.GetEnvironmentVariable("ONEONONE_TEST_REDIS");
         Console.WriteLine($"Live updates, {meetings:N0} meetings x 2 panes, {writes:N0} writes at {rate}/s, {Environment.ProcessorCount} cores");
         Console.WriteLine("| instances | connections | heard p50 ms | heard p99 ms | pane read p50 ms | pane read p99 ms | not heard | server memory per connection |");
         Console.WriteLine("| --- | --- | --- | --- | --- | --- | --- | --- |");
@@ -316,10 +316,4 @@ internal static class LiveLatency
         var sorted = values.Order().ToArray();
         return sorted.Length == 0 ? double.NaN : sorted[(int)Math.Min(sorted.Length - 1, Math.Ceiling(p * sorted.Length) - 1)];
     }
-
-    private static int IntArg(string[] args, string name, int fallback) =>
-        Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1], System.Globalization.CultureInfo.InvariantCulture) : fallback;
-
-    private static string? StringArg(string[] args, string name) =>
-        Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : null;
 }

@@ -135,7 +135,7 @@ public static class GuideEndpoints
                 Status = StatusCodes.Status409Conflict,
                 Title = Texts.ConflictTitle.In(language),
                 Detail = Texts.ConflictDetail.In(language),
-                Extensions = { ["current"] = conflict.Current is { } current ? Response(current) : new GuideResponse(0, true, guides.BuiltIn, null, null) },
+                Extensions = { ["current"] = conflict.Current is { } current ? Response(current) : BuiltIn(guides) },
             }));
         }
     }
@@ -143,7 +143,9 @@ public static class GuideEndpoints
     private static async Task<GuideResponse> CurrentAsync(Caller caller, TenantGuides guides, CancellationToken cancellationToken) =>
         await guides.LatestAsync(caller.TenantId, cancellationToken) is { } latest
             ? Response(latest)
-            : new GuideResponse(0, true, guides.BuiltIn, null, null);
+            : BuiltIn(guides);
+
+    private static GuideResponse BuiltIn(TenantGuides guides) => new(0, true, guides.BuiltIn, null, null);
 
     private static GuideResponse Response(StoredGuide stored) => new(stored.Number, false, stored.Guide, stored.ChangedUtc, stored.ChangedByName);
 }

@@ -31,7 +31,7 @@ public static class SeriesTemplateEndpoints
             return TypedResults.NotFound();
         }
 
-        if (request.TemplateKey is { } key && !((await guides.OwnAsync(caller.TenantId, cancellationToken))?.Templates.Any(t => t.Key == key) ?? false))
+        if (request.TemplateKey is { } key && !((await guides.OwnAsync(caller.TenantId, cancellationToken))?.Guide.Templates.Any(t => t.Key == key) ?? false))
         {
             var validation = new Validation(caller.Language);
             validation.Add("templateKey", GuideTexts.UnknownTemplate);

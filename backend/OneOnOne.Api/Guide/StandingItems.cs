@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using OneOnOne.Api.Data;
@@ -76,9 +75,7 @@ public sealed class StandingItems : SaveChangesInterceptor
             return null;
         }
 
-        var json = await db.GuideVersions.Where(g => g.TenantId == series.TenantId).OrderByDescending(g => g.Number)
-            .Select(g => g.Guide).FirstOrDefaultAsync(cancellationToken);
-        var template = json is null ? null : JsonSerializer.Deserialize<ConversationGuide>(json, TenantGuides.Json)!.Templates.FirstOrDefault(t => t.Key == key);
+        var template = (await TenantGuides.NewestAsync(db, series.TenantId, cancellationToken))?.Templates.FirstOrDefault(t => t.Key == key);
         var language = await db.People.IgnoreQueryFilters().Where(p => p.Id == series.ManagerId).Select(p => p.Language).FirstOrDefaultAsync(cancellationToken);
         return template is null ? null : new Template(template, series.ManagerId, language == "nl" ? "nl" : "en");
     }

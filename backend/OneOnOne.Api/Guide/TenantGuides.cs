@@ -31,20 +31,24 @@ public sealed class TenantGuides(OneOnOneDb db, IMemoryCache cache, IOptions<Fol
     /// <summary>How a guide is stored and exported: the API's casing, enums by name.</summary>
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
 
-    private sealed record Cached(ConversationGuide? Guide, IReadOnlyList<FeedbackPrompt>? Prompts);
+    /// <summary>A tenant's own guide, with its prompts as the prompt selection takes them.</summary>
+    public sealed record OwnGuide(ConversationGuide Guide, IReadOnlyList<FeedbackPrompt> Prompts);
+
+    // A tenant without a guide is remembered too.
+    private sealed record Cached(OwnGuide? Own);
 
     public ConversationGuide BuiltIn => ConversationGuide.BuiltIn(followUps.Value.ReminderLead, followUps.Value.RecapDelay);
 
     /// <summary>The tenant's own guide in use, or null when it has none (the built-in one applies).</summary>
-    public async Task<ConversationGuide?> OwnAsync(string tenantId, CancellationToken cancellationToken) =>
-        (await CachedAsync(tenantId, cancellationToken)).Guide;
+    public async Task<OwnGuide?> OwnAsync(string tenantId, CancellationToken cancellationToken) =>
+        (await CachedAsync(tenantId, cancellationToken)).Own;
 
     /// <summary>
     /// When the tenant's follow-ups are due: its guide's timing, else the configured one. Read fresh, as the sweep reads
     /// it: a job and the sweep that disagreed for the cache's lifetime would move a follow-up back and forth.
     /// </summary>
     public async Task<FollowUpTiming> TimingAsync(string tenantId, CancellationToken cancellationToken) =>
-        (await LatestAsync(tenantId, cancellationToken)) is { } latest ? TimingOf(latest.Guide) : FollowUpTiming.From(followUps.Value);
+        await NewestAsync(db, tenantId, cancellationToken) is { } guide ? TimingOf(guide) : FollowUpTiming.From(followUps.Value);
 
     /// <summary>
     /// The timing of every tenant whose guide sets one (read fresh, for the follow-up sweep); tenants not in it use
@@ -56,7 +60,7 @@ public sealed class TenantGuides(OneOnOneDb db, IMemoryCache cache, IOptions<Fol
             .Where(g => !db.GuideVersions.Any(newer => newer.TenantId == g.TenantId && newer.Number > g.Number))
             .Select(g => new { g.TenantId, g.Guide })
             .ToListAsync(cancellationToken);
-        return latest.ToDictionary(g => g.TenantId, g => TimingOf(JsonSerializer.Deserialize<ConversationGuide>(g.Guide, Json)!));
+        return latest.ToDictionary(g => g.TenantId, g => TimingOf(Parse(g.Guide)));
     }
 
     private static FollowUpTiming TimingOf(ConversationGuide guide) =>
@@ -64,14 +68,18 @@ public sealed class TenantGuides(OneOnOneDb db, IMemoryCache cache, IOptions<Fol
 
     /// <summary>The prompts of the tenant's own guide, or null for the built-in library.</summary>
     public async Task<IReadOnlyList<FeedbackPrompt>?> PromptsAsync(string tenantId, CancellationToken cancellationToken) =>
-        (await CachedAsync(tenantId, cancellationToken)).Prompts;
+        (await OwnAsync(tenantId, cancellationToken))?.Prompts;
+
+    /// <summary>
+    /// The guide of a tenant's newest version, or null, read from the database (not the cache): also for the standing
+    /// items' interceptor, which has a context but no <see cref="TenantGuides"/>.
+    /// </summary>
+    public static async Task<ConversationGuide?> NewestAsync(OneOnOneDb db, string tenantId, CancellationToken cancellationToken) =>
+        await Versions(db, tenantId).Select(g => g.Guide).FirstOrDefaultAsync(cancellationToken) is { } json ? Parse(json) : null;
 
     public async Task<StoredGuide?> LatestAsync(string tenantId, CancellationToken cancellationToken)
     {
-        var latest = await db.GuideVersions.AsNoTracking()
-            .Where(g => g.TenantId == tenantId)
-            .OrderByDescending(g => g.Number)
-            .FirstOrDefaultAsync(cancellationToken);
+        var latest = await Versions(db, tenantId).FirstOrDefaultAsync(cancellationToken);
         return latest is null ? null : Read(latest);
     }
 
@@ -82,7 +90,7 @@ public sealed class TenantGuides(OneOnOneDb db, IMemoryCache cache, IOptions<Fol
     }
 
     public async Task<IReadOnlyList<StoredGuide>> HistoryAsync(string tenantId, CancellationToken cancellationToken) =>
-        (await db.GuideVersions.AsNoTracking().Where(g => g.TenantId == tenantId).OrderByDescending(g => g.Number).ToListAsync(cancellationToken))
+        (await Versions(db, tenantId).ToListAsync(cancellationToken))
             .Select(Read).ToList();
 
     /// <summary>
@@ -135,20 +143,21 @@ public sealed class TenantGuides(OneOnOneDb db, IMemoryCache cache, IOptions<Fol
         (await cache.GetOrCreateAsync(CacheKey(tenantId), async entry =>
         {
             entry.AbsoluteExpirationRelativeToNow = CacheFor;
-            var json = await db.GuideVersions.AsNoTracking()
-                .Where(g => g.TenantId == tenantId)
-                .OrderByDescending(g => g.Number)
-                .Select(g => g.Guide)
-                .FirstOrDefaultAsync(cancellationToken);
-            var guide = json is null ? null : JsonSerializer.Deserialize<ConversationGuide>(json, Json);
-            return new Cached(guide, guide?.FeedbackPrompts());
+            var guide = await NewestAsync(db, tenantId, cancellationToken);
+            return new Cached(guide is null ? null : new OwnGuide(guide, guide.FeedbackPrompts()));
         }))!;
 
     private static string CacheKey(string tenantId) => $"guide:{tenantId}";
 
+    /// <summary>A tenant's versions, newest first.</summary>
+    private static IQueryable<GuideVersion> Versions(OneOnOneDb db, string tenantId) =>
+        db.GuideVersions.AsNoTracking().Where(g => g.TenantId == tenantId).OrderByDescending(g => g.Number);
+
+    private static ConversationGuide Parse(string json) => JsonSerializer.Deserialize<ConversationGuide>(json, Json)!;
+
     private static StoredGuide Read(GuideVersion version) => new(
         version.Number,
-        JsonSerializer.Deserialize<ConversationGuide>(version.Guide, Json)!,
+        Parse(version.Guide),
         JsonSerializer.Deserialize<GuideChange>(version.Change, Json)!,
         version.ChangedUtc,
         version.ChangedByName);

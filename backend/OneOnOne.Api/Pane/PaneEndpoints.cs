@@ -95,13 +95,12 @@ public static class PaneEndpoints
 
         var role = header.Manager.Id == caller.PersonId ? ParticipantRole.Manager : ParticipantRole.Report;
         var openActions = actions.Where(a => a.CreatedInMeetingId != meetingId && (a.Status == ActionStatus.Open || a.CompletedInMeetingId == meetingId)).ToArray();
-        var guide = await guides.OwnAsync(caller.TenantId, cancellationToken);
+        var own = await guides.OwnAsync(caller.TenantId, cancellationToken);
         var prompts = PromptLibrary.ForMeeting(
-                header.SeriesId, header.MeetingsBefore, role, hasOpenActions: openActions.Any(a => a.Status == ActionStatus.Open),
-                pool: await guides.PromptsAsync(caller.TenantId, cancellationToken))
+                header.SeriesId, header.MeetingsBefore, role, hasOpenActions: openActions.Any(a => a.Status == ActionStatus.Open), pool: own?.Prompts)
             .Select(p => new PromptResponse(p.Key, p.Theme, p.Text(caller.Language)))
             .ToArray();
-        var templates = (guide?.Templates ?? [])
+        var templates = (own?.Guide.Templates ?? [])
             .Select(t => new PaneTemplate(t.Key, t.Name.In(caller.Language), t.StandingItems.Select(i => i.In(caller.Language)).ToArray()))
             .ToArray();
 
