@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using OneOnOne.Api.Actions;
 using OneOnOne.Api.AddIn;
 using OneOnOne.Api.Agenda;
@@ -6,8 +7,8 @@ using OneOnOne.Api.Calendar;
 using OneOnOne.Api.Data;
 using OneOnOne.Api.Documents;
 using OneOnOne.Api.FollowUps;
-using OneOnOne.Api.Guide;
 using OneOnOne.Api.Graph;
+using OneOnOne.Api.Guide;
 using OneOnOne.Api.Hosting;
 using OneOnOne.Api.Identity;
 using OneOnOne.Api.Live;
@@ -72,6 +73,13 @@ static WebApplication BuildApp(string[] args)
     builder.Services.AddFollowUps(builder.Configuration);
     builder.Services.AddGuide();
     builder.Services.AddLive(builder.Configuration);
+    // What every save does besides saving, in this order: the announcer last, as it must see what the others added.
+    builder.Services
+        .AddSingleton<IInterceptor, RowVersions>()
+        .AddSingleton<IInterceptor, StandingItems>()
+        .AddSingleton<IInterceptor, ActionAudit>()
+        .AddSingleton<IInterceptor, ActionTally>()
+        .AddSingleton<IInterceptor, ChangeAnnouncer>();
     builder.Services.AddOneOnOneTransportSecurity(builder.Configuration);
     builder.Services.AddOneOnOneRequestLimits(builder.Configuration);
     builder.Services.AddOneOnOneProxies(builder.Configuration);
@@ -105,11 +113,12 @@ static WebApplication BuildApp(string[] args)
     app.MapPaneEndpoints();
     app.MapDocumentsEndpoints();
     app.MapFollowUps();
-    app.MapGuide();
+    app.MapGuideEndpoints();
+    app.MapSeriesTemplateEndpoints();
     app.MapPrivacyEndpoints();
     app.MapCalendarNotifications();
     app.MapLive();
-    app.MapDemoCalendar();
+    app.MapDemoCalendarEndpoints();
     return app;
 }
 

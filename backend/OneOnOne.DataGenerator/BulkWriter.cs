@@ -15,8 +15,8 @@ namespace OneOnOne.DataGenerator;
 /// PostgreSQL gets binary COPY; SQLite and SQL Server a prepared INSERT per row.
 /// </summary>
 /// <remarks>
-/// Rows written here skip <see cref="OneOnOneDb.SaveChanges(bool)"/>, and so the action audit trail: generated history
-/// is an import, not changes people made.
+/// Rows written here skip the save interceptors (<see cref="ActionAudit"/>, <see cref="ActionTally"/>), and so the action
+/// audit trail: generated history is an import, not changes people made.
 /// </remarks>
 internal abstract class BulkWriter(OneOnOneDb db)
 {

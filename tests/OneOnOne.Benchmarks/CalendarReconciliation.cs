@@ -6,8 +6,6 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -100,7 +98,12 @@ internal static class CalendarReconciliation
             db.Series.Add(series);
             db.LinkedEvents.Add(new LinkedEvent
             {
-                TenantId = tenant, SeriesId = series.Id, ICalUId = $"uid-{i}", OrganizerId = manager.Id, OrganizerEventId = $"master-{i}", IsRecurring = true,
+                TenantId = tenant,
+                SeriesId = series.Id,
+                ICalUId = $"uid-{i}",
+                OrganizerId = manager.Id,
+                OrganizerEventId = $"master-{i}",
+                IsRecurring = true,
             });
         }
 

@@ -3,9 +3,6 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using OneOnOne.Api.Data;
@@ -108,7 +105,12 @@ internal static class FollowUpThroughput
             // (that is the `calendar` run's), so every confirmation before a send is a fresh one.
             db.LinkedEvents.Add(new LinkedEvent
             {
-                TenantId = tenant, SeriesId = series.Id, ICalUId = $"bench-{i}", OrganizerId = manager.Id, IsRecurring = true, CheckedUtc = DateTime.UtcNow.AddDays(1),
+                TenantId = tenant,
+                SeriesId = series.Id,
+                ICalUId = $"bench-{i}",
+                OrganizerId = manager.Id,
+                IsRecurring = true,
+                CheckedUtc = DateTime.UtcNow.AddDays(1),
             });
             return series;
         }).ToList();

@@ -20,7 +20,10 @@ public sealed record ActionItemResponse(
     DateTimeOffset? CompletedAt,
     Guid Version);
 
-public sealed record AddActionRequest(string? Text, Guid? OwnerId = null, DateOnly? DueDate = null, Guid? MeetingId = null);
+public sealed record AddActionRequest(string? Text, Guid? OwnerId = null, DateOnly? DueDate = null, Guid? MeetingId = null) : IOpenApiExample
+{
+    public static string Example => """{ "text": "Book the training", "ownerId": "6d0a1c52-0000-4000-8000-000000000003", "dueDate": "2030-03-15", "meetingId": null }""";
+}
 
 public sealed record EditActionRequest(Guid Version, string? Text = null, Guid? OwnerId = null, DateOnly? DueDate = null, bool ClearDueDate = false);
 
@@ -35,7 +38,6 @@ public static class ActionsEndpoints
     public static IEndpointRouteBuilder MapActionsEndpoints(this IEndpointRouteBuilder app)
     {
         var series = app.MapGroup("/api/series/{seriesId:guid}/actions").WithTags("Actions").RequireAuthorization();
-        series.MapGet("/", ListAsync).WithSummary("The series' action items; ?status=Open for the open ones.");
         series.MapPost("/", AddAsync).WithSummary("Adds an action item owned by one of the two participants.");
         series.MapGet("/{actionId:guid}/audit", AuditAsync)
             .WithSummary("Who changed the action item, when, and what: the fields with their old and new values.");
@@ -48,18 +50,6 @@ public static class ActionsEndpoints
     }
 
     private static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-
-    private static async Task<Results<Ok<ActionItemResponse[]>, NotFound>> ListAsync(
-        Guid seriesId, ActionStatus? status, OneOnOneDb db, TimeProvider clock, CancellationToken cancellationToken)
-    {
-        if (!await db.Series.AnyAsync(s => s.Id == seriesId, cancellationToken))
-        {
-            return TypedResults.NotFound();
-        }
-
-        var actions = db.ActionItems.Where(a => a.SeriesId == seriesId && (status == null || a.Status == status));
-        return TypedResults.Ok(await ActionQueries.Project(actions, Today(clock)).ToArrayAsync(cancellationToken));
-    }
 
     private static async Task<Results<Created<ActionItemResponse>, NotFound, ValidationProblem>> AddAsync(
         Guid seriesId, AddActionRequest request, Caller caller, OneOnOneDb db, TimeProvider clock, CancellationToken cancellationToken)

@@ -1,17 +1,12 @@
-using System.Reflection;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.FileProviders;
-using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
-using OneOnOne.Api.Data;
 using OneOnOne.Api.Graph;
 using OneOnOne.Api.Hosting;
 using OneOnOne.Api.Identity;
-using OneOnOne.Api.Pane;
 
 namespace OneOnOne.Api.AddIn;
 
@@ -26,12 +21,6 @@ public static partial class AddInSetup
 
     /// <summary>The element of a pane's page that carries the sign-in configuration (read by addin/src/core/auth.ts).</summary>
     public const string ConfigElementId = "oneonone-config";
-
-    /// <summary>
-    /// The query parameter the add-in manifests put on the pane's address: the page was opened by an Office host
-    /// (addin/src/outlook/early.ts reads the same).
-    /// </summary>
-    public const string OfficeLaunchParameter = "host";
 
     private const string OutlookPanePage = "taskpane.html";
     /// <summary>The pages the server fills in (sign-in configuration): both panes, and the admin page of the conversation guide.</summary>
@@ -61,8 +50,6 @@ public static partial class AddInSetup
         app.MapGet("/", () => TypedResults.Redirect("/taskpane.html")).AllowAnonymous().ExcludeFromDescription();
         if (built)
         {
-            var developmentTokens = settings.Mode == AuthenticationMode.Development ? app.Services.GetRequiredService<DevelopmentTokens>() : null;
-            var previewPane = new PreviewPane(app.Services.GetRequiredService<IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>().Value.SerializerOptions);
             foreach (var page in PanePages)
             {
                 var file = Path.Combine(folder, page);
@@ -72,23 +59,7 @@ public static partial class AddInSetup
                         var html = await File.ReadAllTextAsync(file, cancellationToken);
                         PrepareResponse(context.Response, page, context.Request.Path, ContentSecurityPolicy(settings, InlineScriptHashes(html)));
                         var config = ClientConfig.For(settings, context.RequestServices.GetRequiredService<GraphClients>());
-                        if (developmentTokens is null)
-                        {
-                            return TypedResults.Content(IntoHead(html, ConfigElement(config)), "text/html; charset=utf-8");
-                        }
-
-                        var previewPerson = DemoData.People[0];
-                        var pageConfig = config with { PreviewSignIn = DevTokenResponse.Issue(developmentTokens, previewPerson) };
-                        var paneElement = page == OutlookPanePage && !OpenedByOffice(context.Request)
-                            ? await previewPane.ElementAsync(context, previewPerson)
-                            : null;
-                        if (paneElement is not null)
-                        {
-                            // The page now holds a 1-on-1's notes (a demo person's, but still): no cache keeps it.
-                            context.Response.Headers[HeaderNames.CacheControl] = "no-store";
-                        }
-
-                        return TypedResults.Content(IntoHead(html, ConfigElement(pageConfig) + paneElement), "text/html; charset=utf-8");
+                        return TypedResults.Content(IntoHead(html, ConfigElement(config)), "text/html; charset=utf-8");
                     })
                     .AllowAnonymous().ExcludeFromDescription();
             }
@@ -129,10 +100,6 @@ public static partial class AddInSetup
         var head = html.IndexOf("</head>", StringComparison.OrdinalIgnoreCase);
         return head < 0 ? html : html.Insert(head, elements);
     }
-
-    /// <summary>Inside Office the pane's meeting comes from the item Office.js presents, not from a preview.</summary>
-    private static bool OpenedByOffice(HttpRequest request) =>
-        request.Query.ContainsKey(OfficeLaunchParameter) || request.Query.ContainsKey("_host_Info");
 
     /// <summary>
     /// The CSP hashes of the page's inline scripts (the early script the add-in's build writes into taskpane.html):
@@ -197,27 +164,4 @@ public static partial class AddInSetup
             "base-uri 'self'",
             "form-action 'self'");
     }
-}
-
-/// <summary>
-/// An add-in manifest embedded at build time (see AddIn.targets), rewritten for a base URL: Outlook's manifest.xml from
-/// the repository root, or Word's addin/word-manifest.xml.
-/// </summary>
-public sealed class AddInManifest
-{
-    public const string Outlook = "manifest.xml";
-    public const string Word = "word-manifest.xml";
-
-    private readonly string template;
-
-    public AddInManifest(string name)
-    {
-        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream($"OneOnOne.Api.AddIn.{name}")
-            ?? throw new InvalidOperationException($"{name} is not embedded in the API assembly (see AddIn/AddIn.targets).");
-        using var reader = new StreamReader(stream);
-        template = reader.ReadToEnd();
-    }
-
-    public string For(string baseUrl) =>
-        template.Replace(AddInSetup.ManifestBaseUrl, System.Security.SecurityElement.Escape(baseUrl), StringComparison.Ordinal);
 }

@@ -21,11 +21,20 @@ public sealed record AgendaItemResponse(
     string? PromptKey,
     Guid Version);
 
-public sealed record AddAgendaItemRequest(string? Text);
+public sealed record AddAgendaItemRequest(string? Text) : IOpenApiExample
+{
+    public static string Example => """{ "text": "How is the on-call rotation going?" }""";
+}
 
-public sealed record AddPromptRequest(string? PromptKey);
+public sealed record AddPromptRequest(string? PromptKey) : IOpenApiExample
+{
+    public static string Example => """{ "promptKey": "mgr.feedback.specific-example" }""";
+}
 
-public sealed record EditAgendaItemRequest(string? Text, Guid Version);
+public sealed record EditAgendaItemRequest(string? Text, Guid Version) : IOpenApiExample
+{
+    public static string Example => """{ "text": "On-call rotation after the holidays", "version": "5f0c3c1e-8a4b-4f7e-9d2a-1b3c4d5e6f70" }""";
+}
 
 public sealed record DiscussedRequest(bool Discussed, Guid Version);
 
@@ -36,7 +45,6 @@ public static class AgendaEndpoints
     public static IEndpointRouteBuilder MapAgendaEndpoints(this IEndpointRouteBuilder app)
     {
         var agenda = app.MapGroup("/api/meetings/{meetingId:guid}/agenda").WithTags("Agenda").RequireAuthorization();
-        agenda.MapGet("/", ListAsync).WithSummary("The meeting's agenda, carried-over items included.");
         agenda.MapPost("/", AddAsync).WithSummary("Adds a talking point at the end of the agenda.");
         agenda.MapPost("/prompts", AddPromptAsync).WithSummary("Adds a feedback prompt to the agenda, in the caller's language.");
         agenda.MapPut("/order", ReorderAsync).WithSummary("Puts the agenda in the given order (every item once).");
@@ -48,14 +56,6 @@ public static class AgendaEndpoints
 
     private static Task<Meeting?> FindMeetingAsync(OneOnOneDb db, Guid meetingId, CancellationToken cancellationToken) =>
         db.Meetings.FirstOrDefaultAsync(m => m.Id == meetingId, cancellationToken);
-
-    private static async Task<Results<Ok<AgendaItemResponse[]>, NotFound>> ListAsync(Guid meetingId, OneOnOneDb db, CancellationToken cancellationToken)
-    {
-        var meeting = await FindMeetingAsync(db, meetingId, cancellationToken);
-        return meeting is null
-            ? TypedResults.NotFound()
-            : TypedResults.Ok(await AgendaQueries.Project(AgendaQueries.ForMeeting(db, meeting), meeting.Id).ToArrayAsync(cancellationToken));
-    }
 
     private static async Task<Results<Created<AgendaItemResponse>, NotFound, ValidationProblem>> AddAsync(
         Guid meetingId, AddAgendaItemRequest request, Caller caller, OneOnOneDb db, CancellationToken cancellationToken)

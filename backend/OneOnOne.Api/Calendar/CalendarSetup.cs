@@ -1,5 +1,4 @@
 using Hangfire;
-using OneOnOne.Api.Hosting;
 using OneOnOne.Api.Identity;
 
 namespace OneOnOne.Api.Calendar;

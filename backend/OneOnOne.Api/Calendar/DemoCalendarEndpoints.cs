@@ -25,17 +25,16 @@ public enum DemoCalendarChange
 /// </summary>
 public static class DemoCalendarEndpoints
 {
-    public static IEndpointRouteBuilder MapDemoCalendar(this IEndpointRouteBuilder app)
+    public static IEndpointRouteBuilder MapDemoCalendarEndpoints(this IEndpointRouteBuilder app)
     {
         if (app.ServiceProvider.GetService<DemoWorkplace>() is null || app.ServiceProvider.GetRequiredService<AuthenticationSettings>().Mode != AuthenticationMode.Development)
         {
             return app;
         }
 
-        app.MapPost("/dev/calendar/meetings/{meetingId:guid}/{change}", ChangeAsync)
-            .WithTags("Development sign-in")
-            .WithSummary("Changes the meeting's event in the demo calendar (move, cancel, addAttendee, restore), then reads the calendar again.")
-            .RequireAuthorization();
+        var calendar = app.MapGroup("/dev/calendar").WithTags("Development sign-in").RequireAuthorization();
+        calendar.MapPost("/meetings/{meetingId:guid}/{change}", ChangeAsync)
+            .WithSummary("Changes the meeting's event in the demo calendar (move, cancel, addAttendee, restore), then reads the calendar again.");
         return app;
     }
 

@@ -1,6 +1,5 @@
 using System.Globalization;
 using Microsoft.Extensions.Options;
-using Microsoft.Graph;
 using OneOnOne.Api.Graph;
 using GraphEvent = Microsoft.Graph.Models.Event;
 

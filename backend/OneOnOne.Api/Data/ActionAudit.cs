@@ -2,17 +2,16 @@ using System.Globalization;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace OneOnOne.Api.Data;
 
-/// <summary>One changed field of an action item, with its values written as text (null: no value).</summary>
-public sealed record AuditedField(string Field, string? Old, string? New);
-
 /// <summary>
 /// Adds an <see cref="ActionAuditEntry"/> for every action item the save adds, changes or deletes. Action items hold
-/// nothing private (private notes are a separate entity, never audited), so their values are recorded.
+/// nothing private (private notes are a separate entity, never audited), so their values are recorded. The entries join
+/// the same save, so an action never changes without its trail.
 /// </summary>
-public static class ActionAudit
+public sealed class ActionAudit : SaveChangesInterceptor
 {
     // What a person can change; bookkeeping (id, tenant, version, creation) is left out.
     private static readonly string[] Audited =
@@ -23,8 +22,27 @@ public static class ActionAudit
 
     private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);
 
-    public static void Record(DbContext db, Guid? changedBy)
+    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
+        Record(eventData.Context);
+        return result;
+    }
+
+    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(
+        DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        Record(eventData.Context);
+        return ValueTask.FromResult(result);
+    }
+
+    private static void Record(DbContext? db)
+    {
+        if (db is null)
+        {
+            return;
+        }
+
+        var changedBy = (db as OneOnOneDb)?.ActingPersonId;
         // Entries of a save that failed are recorded again from the changes still pending.
         foreach (var stale in db.ChangeTracker.Entries<ActionAuditEntry>().Where(e => e.State == EntityState.Added).ToList())
         {

@@ -1,18 +1,11 @@
 namespace OneOnOne.Api.Data;
 
-public enum AuditChange
-{
-    Added,
-    Modified,
-    Deleted,
-}
-
 /// <summary>
 /// Who changed an action item, when and what. Written by the context itself (<see cref="ActionAudit"/>) in the same
 /// save as the change, so no endpoint can forget it. Not tied to the action by a foreign key: the trail outlives a
 /// deleted action.
 /// </summary>
-public sealed class ActionAuditEntry : ITenantOwned
+public sealed class ActionAuditEntry
 {
     public Guid Id { get; set; } = Guid.NewGuid();
     public required string TenantId { get; set; }

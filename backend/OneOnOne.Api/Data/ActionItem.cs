@@ -1,6 +1,6 @@
 namespace OneOnOne.Api.Data;
 
-public sealed class ActionItem : ITenantOwned, IVersioned
+public sealed class ActionItem : IVersioned
 {
     public Guid Id { get; set; } = Guid.NewGuid();
     public required string TenantId { get; set; }

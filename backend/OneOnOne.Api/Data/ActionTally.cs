@@ -1,5 +1,8 @@
+using System.Data.Common;
+using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace OneOnOne.Api.Data;
 
@@ -9,15 +12,124 @@ namespace OneOnOne.Api.Data;
 /// count made the pane slower the longer a series ran (docs/benchmarks.md, "Load").
 /// </summary>
 /// <remarks>
-/// Every save that adds, changes or deletes action items adds the difference to the counters in the same
-/// transaction (<see cref="OneOnOneDb"/>), as an increment in SQL: two saves at once cannot overwrite each other's.
+/// Every save that adds, changes or deletes action items adds the difference to the counters in the same transaction,
+/// as an increment in SQL: two saves at once cannot overwrite each other's. A save outside a transaction is given EF's
+/// own (<see cref="AutoTransactionBehavior.Always"/>) and the counters are written just before it commits: inside the
+/// provider's execution strategy, so a retried save (SQL Server) writes them again in its new transaction. A save inside
+/// the caller's transaction writes them after the save, in that transaction.
 /// Rows written around EF are counted afresh: the data generator's bulk load by <see cref="RecountAsync"/>, the rows
 /// already there when the counters were added by that migration's SQL (the same rule as <see cref="Counts"/>).
 /// </remarks>
-public static class ActionTally
+public sealed class ActionTally : SaveChangesInterceptor, IDbTransactionInterceptor
 {
+    private readonly ConditionalWeakTable<DbContext, Pending> pending = [];
+
+    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    {
+        Prepare(eventData.Context);
+        return result;
+    }
+
+    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(
+        DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        Prepare(eventData.Context);
+        return ValueTask.FromResult(result);
+    }
+
+    public InterceptionResult TransactionCommitting(DbTransaction transaction, TransactionEventData eventData, InterceptionResult result)
+    {
+        if (eventData.Context is OneOnOneDb db && pending.TryGetValue(db, out var tally) && tally.AtCommit)
+        {
+            Apply(db, tally.Changes);
+        }
+
+        return result;
+    }
+
+    public async ValueTask<InterceptionResult> TransactionCommittingAsync(
+        DbTransaction transaction, TransactionEventData eventData, InterceptionResult result, CancellationToken cancellationToken = default)
+    {
+        if (eventData.Context is OneOnOneDb db && pending.TryGetValue(db, out var tally) && tally.AtCommit)
+        {
+            await ApplyAsync(db, tally.Changes, cancellationToken);
+        }
+
+        return result;
+    }
+
+    public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
+    {
+        if (Finish(eventData.Context) is { AtCommit: false } tally)
+        {
+            Apply((OneOnOneDb)eventData.Context!, tally.Changes);
+        }
+
+        return result;
+    }
+
+    public override async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
+    {
+        if (Finish(eventData.Context) is { AtCommit: false } tally)
+        {
+            await ApplyAsync((OneOnOneDb)eventData.Context!, tally.Changes, cancellationToken);
+        }
+
+        return result;
+    }
+
+    public override void SaveChangesFailed(DbContextErrorEventData eventData) => Finish(eventData.Context);
+
+    public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Finish(eventData.Context);
+        return Task.CompletedTask;
+    }
+
+    public override void SaveChangesCanceled(DbContextEventData eventData) => Finish(eventData.Context);
+
+    public override Task SaveChangesCanceledAsync(DbContextEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Finish(eventData.Context);
+        return Task.CompletedTask;
+    }
+
+    private void Prepare(DbContext? context)
+    {
+        if (context is not OneOnOneDb db)
+        {
+            return;
+        }
+
+        var changes = Changes(db);
+        if (changes.Count == 0)
+        {
+            pending.Remove(db);
+            return;
+        }
+
+        var atCommit = db.Database.CurrentTransaction is null;
+        pending.AddOrUpdate(db, new Pending(changes, atCommit, db.Database.AutoTransactionBehavior));
+        if (atCommit)
+        {
+            db.Database.AutoTransactionBehavior = AutoTransactionBehavior.Always;
+        }
+    }
+
+    private Pending? Finish(DbContext? context)
+    {
+        if (context is null || !pending.TryGetValue(context, out var tally))
+        {
+            return null;
+        }
+
+        pending.Remove(context);
+        context.Database.AutoTransactionBehavior = tally.Behavior;
+        return tally;
+    }
+
     /// <summary>What the save pending in <paramref name="db"/> changes, per series: done and done-on-time.</summary>
-    public static IReadOnlyDictionary<Guid, (int Done, int OnTime)> Pending(DbContext db)
+    private static Dictionary<Guid, (int Done, int OnTime)> Changes(DbContext db)
     {
         var changes = new Dictionary<Guid, (int Done, int OnTime)>();
         void Add(Guid seriesId, (bool Done, bool OnTime) counted, int sign)
@@ -43,7 +155,7 @@ public static class ActionTally
         return changes.Where(c => c.Value != (0, 0)).ToDictionary();
     }
 
-    public static async Task ApplyAsync(OneOnOneDb db, IReadOnlyDictionary<Guid, (int Done, int OnTime)> changes, CancellationToken cancellationToken)
+    private static async Task ApplyAsync(OneOnOneDb db, Dictionary<Guid, (int Done, int OnTime)> changes, CancellationToken cancellationToken)
     {
         foreach (var (seriesId, (done, onTime)) in changes)
         {
@@ -55,7 +167,7 @@ public static class ActionTally
         }
     }
 
-    public static void Apply(OneOnOneDb db, IReadOnlyDictionary<Guid, (int Done, int OnTime)> changes)
+    private static void Apply(OneOnOneDb db, Dictionary<Guid, (int Done, int OnTime)> changes)
     {
         foreach (var (seriesId, (done, onTime)) in changes)
         {
@@ -80,6 +192,8 @@ public static class ActionTally
         var done = status == ActionStatus.Done;
         return (done, done && (dueDate is null || (completedUtc is { } completed && DateOnly.FromDateTime(completed) <= dueDate)));
     }
+
+    private sealed record Pending(Dictionary<Guid, (int Done, int OnTime)> Changes, bool AtCommit, AutoTransactionBehavior Behavior);
 
     private static T Original<T>(EntityEntry<ActionItem> entry, System.Linq.Expressions.Expression<Func<ActionItem, T>> property) =>
         entry.Property(property).OriginalValue;

@@ -4,7 +4,7 @@ namespace OneOnOne.Api.Data;
 /// A talking point. It belongs to the meeting it was added to and keeps showing on later meetings of the
 /// series (as carried over) until it is discussed, so it is never copied.
 /// </summary>
-public sealed class AgendaItem : ITenantOwned, IVersioned
+public sealed class AgendaItem : IVersioned
 {
     public Guid Id { get; set; } = Guid.NewGuid();
     public required string TenantId { get; set; }

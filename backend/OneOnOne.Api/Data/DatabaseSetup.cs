@@ -64,8 +64,8 @@ public static class DatabaseSetup
     private static void Register<TContext>(IServiceCollection services, DatabaseProvider provider, string connectionString)
         where TContext : OneOnOneDb
     {
-        // Interceptors registered in the container join every context, in the order registered: the guide's standing items
-        // (AddGuide) before the live announcer (AddLive), which must see what they added; tests add a command counter.
+        // Interceptors registered in the container join every context, in the order registered (Program.cs); tests add a
+        // command counter.
         services.AddDbContext<TContext>((sp, options) => Configure((DbContextOptionsBuilder<TContext>)options, provider, connectionString)
             .AddInterceptors(sp.GetServices<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>()));
         services.AddScoped<OneOnOneDb>(sp => sp.GetRequiredService<TContext>());

@@ -82,22 +82,42 @@ public static class DemoData
         db.Series.Add(series);
         var weekly = new LinkedEvent
         {
-            TenantId = TenantId, SeriesId = series.Id, ICalUId = EventUidOf(OnboardingSeriesId), OrganizerId = manager.Id, OrganizerEventId = EventIdOf(OnboardingSeriesId), IsRecurring = true,
+            TenantId = TenantId,
+            SeriesId = series.Id,
+            ICalUId = EventUidOf(OnboardingSeriesId),
+            OrganizerId = manager.Id,
+            OrganizerEventId = EventIdOf(OnboardingSeriesId),
+            IsRecurring = true,
         };
         var extra = new LinkedEvent
         {
-            TenantId = TenantId, SeriesId = series.Id, ICalUId = $"demo-uid-{OnboardingCheckInEventId}", OrganizerId = manager.Id, OrganizerEventId = OnboardingCheckInEventId,
+            TenantId = TenantId,
+            SeriesId = series.Id,
+            ICalUId = $"demo-uid-{OnboardingCheckInEventId}",
+            OrganizerId = manager.Id,
+            OrganizerEventId = OnboardingCheckInEventId,
         };
         db.LinkedEvents.AddRange(weekly, extra);
 
         var ended = new Meeting
         {
-            TenantId = TenantId, SeriesId = series.Id, StartUtc = first, EndUtc = first.AddMinutes(30), Subject = OnboardingSubject,
-            Goal = "Lotte's first week: what she needs to get going", LinkedEventId = weekly.Id, OriginalStartUtc = first,
+            TenantId = TenantId,
+            SeriesId = series.Id,
+            StartUtc = first,
+            EndUtc = first.AddMinutes(30),
+            Subject = OnboardingSubject,
+            Goal = "Lotte's first week: what she needs to get going",
+            LinkedEventId = weekly.Id,
+            OriginalStartUtc = first,
         };
         var tomorrow = new Meeting
         {
-            TenantId = TenantId, SeriesId = series.Id, StartUtc = checkIn, EndUtc = checkIn.AddMinutes(30), Subject = OnboardingCheckInSubject, LinkedEventId = extra.Id,
+            TenantId = TenantId,
+            SeriesId = series.Id,
+            StartUtc = checkIn,
+            EndUtc = checkIn.AddMinutes(30),
+            Subject = OnboardingCheckInSubject,
+            LinkedEventId = extra.Id,
         };
         db.Meetings.AddRange(ended, tomorrow);
         db.AgendaItems.Add(new AgendaItem { TenantId = TenantId, SeriesId = series.Id, MeetingId = ended.Id, AuthorId = report.Id, Text = "Toegang tot de testomgeving", Position = 0, DiscussedInMeetingId = ended.Id, CreatedUtc = first.AddHours(-2) });
@@ -109,8 +129,14 @@ public static class DemoData
         db.Notes.Add(shared);
         db.ActionItems.Add(new ActionItem
         {
-            TenantId = TenantId, SeriesId = series.Id, CreatedInMeetingId = ended.Id, OwnerId = manager.Id, CreatedById = manager.Id,
-            Text = "Introduce Lotte to the support team", DueDate = DateOnly.FromDateTime(first.AddDays(3)), CreatedUtc = ended.EndUtc,
+            TenantId = TenantId,
+            SeriesId = series.Id,
+            CreatedInMeetingId = ended.Id,
+            OwnerId = manager.Id,
+            CreatedById = manager.Id,
+            Text = "Introduce Lotte to the support team",
+            DueDate = DateOnly.FromDateTime(first.AddDays(3)),
+            CreatedUtc = ended.EndUtc,
         });
     }
 
@@ -124,7 +150,12 @@ public static class DemoData
         db.Series.Add(series);
         var link = new LinkedEvent
         {
-            TenantId = TenantId, SeriesId = series.Id, ICalUId = EventUidOf(seriesId), OrganizerId = manager.Id, OrganizerEventId = EventIdOf(seriesId), IsRecurring = true,
+            TenantId = TenantId,
+            SeriesId = series.Id,
+            ICalUId = EventUidOf(seriesId),
+            OrganizerId = manager.Id,
+            OrganizerEventId = EventIdOf(seriesId),
+            IsRecurring = true,
         };
         db.LinkedEvents.Add(link);
 
@@ -164,19 +195,39 @@ public static class DemoData
         var (doneText, openText, overdueText) = script.Actions;
         db.ActionItems.Add(new ActionItem
         {
-            TenantId = TenantId, SeriesId = series.Id, CreatedInMeetingId = meetings[0].Id, OwnerId = report.Id, CreatedById = manager.Id,
-            Text = doneText, DueDate = DateOnly.FromDateTime(meetings[1].StartUtc), Status = ActionStatus.Done,
-            CompletedUtc = meetings[1].StartUtc.AddDays(-1), CompletedInMeetingId = lastMeeting.Id, CreatedUtc = meetings[0].EndUtc,
+            TenantId = TenantId,
+            SeriesId = series.Id,
+            CreatedInMeetingId = meetings[0].Id,
+            OwnerId = report.Id,
+            CreatedById = manager.Id,
+            Text = doneText,
+            DueDate = DateOnly.FromDateTime(meetings[1].StartUtc),
+            Status = ActionStatus.Done,
+            CompletedUtc = meetings[1].StartUtc.AddDays(-1),
+            CompletedInMeetingId = lastMeeting.Id,
+            CreatedUtc = meetings[0].EndUtc,
         });
         db.ActionItems.Add(new ActionItem
         {
-            TenantId = TenantId, SeriesId = series.Id, CreatedInMeetingId = meetings[1].Id, OwnerId = manager.Id, CreatedById = manager.Id,
-            Text = overdueText, DueDate = DateOnly.FromDateTime(lastMeeting.StartUtc), CreatedUtc = meetings[1].EndUtc,
+            TenantId = TenantId,
+            SeriesId = series.Id,
+            CreatedInMeetingId = meetings[1].Id,
+            OwnerId = manager.Id,
+            CreatedById = manager.Id,
+            Text = overdueText,
+            DueDate = DateOnly.FromDateTime(lastMeeting.StartUtc),
+            CreatedUtc = meetings[1].EndUtc,
         });
         db.ActionItems.Add(new ActionItem
         {
-            TenantId = TenantId, SeriesId = series.Id, CreatedInMeetingId = lastMeeting.Id, OwnerId = report.Id, CreatedById = report.Id,
-            Text = openText, DueDate = DateOnly.FromDateTime(meetings[3].StartUtc.AddDays(7)), CreatedUtc = lastMeeting.EndUtc,
+            TenantId = TenantId,
+            SeriesId = series.Id,
+            CreatedInMeetingId = lastMeeting.Id,
+            OwnerId = report.Id,
+            CreatedById = report.Id,
+            Text = openText,
+            DueDate = DateOnly.FromDateTime(meetings[3].StartUtc.AddDays(7)),
+            CreatedUtc = lastMeeting.EndUtc,
         });
     }
 

@@ -4,7 +4,7 @@ namespace OneOnOne.Api.Data;
 /// The outbox: one row per (meeting, kind, recipient), or per (week, digest, recipient). The database says what is
 /// due; Hangfire only executes.
 /// </summary>
-public sealed class FollowUp : ITenantOwned, IVersioned
+public sealed class FollowUp : IVersioned
 {
     public Guid Id { get; set; } = Guid.NewGuid();
     public required string TenantId { get; set; }

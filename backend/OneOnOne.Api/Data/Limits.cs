@@ -16,6 +16,9 @@ public static class Limits
     public const int StateReason = 300;
     public const int FollowUpError = 2000;
 
+    /// <summary>A key of the conversation guide (a prompt's, a template's), also kept on the series that uses a template.</summary>
+    public const int GuideKey = 64;
+
     /// <summary>IANA ids are at most about 30 characters, Windows ids about 40.</summary>
     public const int TimeZone = 64;
 

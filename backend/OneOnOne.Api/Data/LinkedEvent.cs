@@ -4,7 +4,7 @@ namespace OneOnOne.Api.Data;
 /// An Outlook event (a recurring series or a single event) that meetings of a series come from. The calendar is the
 /// source of truth: the event is followed in its organizer's calendar, and its occurrences become the series' meetings.
 /// </summary>
-public sealed class LinkedEvent : ITenantOwned
+public sealed class LinkedEvent
 {
     public Guid Id { get; set; } = Guid.NewGuid();
     public required string TenantId { get; set; }

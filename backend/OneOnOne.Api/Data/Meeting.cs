@@ -1,7 +1,7 @@
 namespace OneOnOne.Api.Data;
 
 /// <summary>One occurrence of a series, keyed by (series, start in UTC).</summary>
-public sealed class Meeting : ITenantOwned, IVersioned
+public sealed class Meeting : IVersioned
 {
     public Guid Id { get; set; } = Guid.NewGuid();
     public required string TenantId { get; set; }

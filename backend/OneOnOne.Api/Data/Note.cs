@@ -3,7 +3,7 @@ namespace OneOnOne.Api.Data;
 /// <summary>
 /// Notes of one meeting: one shared note both participants edit, and one private note per author.
 /// </summary>
-public sealed class Note : ITenantOwned, IVersioned
+public sealed class Note : IVersioned
 {
     public Guid Id { get; set; } = Guid.NewGuid();
     public required string TenantId { get; set; }

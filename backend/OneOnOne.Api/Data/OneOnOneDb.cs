@@ -7,7 +7,8 @@ namespace OneOnOne.Api.Data;
 
 /// <summary>
 /// The product's database. Each provider has its own subclass (and so its own model cache and migration set);
-/// features depend on this type only.
+/// features depend on this type only. What a save does besides saving (versions, the action audit and tally, the
+/// guide's standing items, the live announcements) are interceptors, registered in order in Program.cs.
 /// </summary>
 public abstract class OneOnOneDb(DbContextOptions options, CallerScope caller) : DbContext(options), IDataProtectionKeyContext
 {
@@ -70,92 +71,12 @@ public abstract class OneOnOneDb(DbContextOptions options, CallerScope caller) :
         modelBuilder.Entity<ActionAuditEntry>().HasQueryFilter(a => a.Series.ManagerId == PersonId || a.Series.ReportId == PersonId);
     }
 
-    public override int SaveChanges(bool acceptAllChangesOnSuccess)
-    {
-        ActionAudit.Record(this, PersonId);
-        RenewVersions();
-        var tally = ActionTally.Pending(this);
-        if (tally.Count == 0)
-        {
-            return base.SaveChanges(acceptAllChangesOnSuccess);
-        }
-
-        if (Database.CurrentTransaction is not null)
-        {
-            var saved = base.SaveChanges(acceptAllChangesOnSuccess);
-            ActionTally.Apply(this, tally);
-            return saved;
-        }
-
-        // The counters change in the same transaction as the actions. SQL Server's retrying strategy must own that
-        // transaction, and a retry must find the changes still pending: they are accepted only after the commit.
-        var count = Database.CreateExecutionStrategy().Execute(() =>
-        {
-            using var transaction = Database.BeginTransaction();
-            var saved = base.SaveChanges(acceptAllChangesOnSuccess: false);
-            ActionTally.Apply(this, tally);
-            transaction.Commit();
-            return saved;
-        });
-        if (acceptAllChangesOnSuccess)
-        {
-            ChangeTracker.AcceptAllChanges();
-        }
-
-        return count;
-    }
-
-    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
-    {
-        ActionAudit.Record(this, PersonId);
-        RenewVersions();
-        var tally = ActionTally.Pending(this);
-        if (tally.Count == 0)
-        {
-            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-        }
-
-        if (Database.CurrentTransaction is not null)
-        {
-            var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-            await ActionTally.ApplyAsync(this, tally, cancellationToken);
-            return saved;
-        }
-
-        // As in SaveChanges.
-        var count = await Database.CreateExecutionStrategy().ExecuteAsync(async cancel =>
-        {
-            await using var transaction = await Database.BeginTransactionAsync(cancel);
-            var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess: false, cancel);
-            await ActionTally.ApplyAsync(this, tally, cancel);
-            await transaction.CommitAsync(cancel);
-            return saved;
-        }, cancellationToken);
-        if (acceptAllChangesOnSuccess)
-        {
-            ChangeTracker.AcceptAllChanges();
-        }
-
-        return count;
-    }
-
     /// <summary>
     /// Makes the next save of <paramref name="entity"/> fail with a concurrency conflict unless the row still has
     /// the version the client last saw.
     /// </summary>
     public void ExpectVersion<T>(T entity, Guid expectedVersion) where T : class, IVersioned =>
         Entry(entity).Property(e => e.Version).OriginalValue = expectedVersion;
-
-    private void RenewVersions()
-    {
-        foreach (var entry in ChangeTracker.Entries<IVersioned>())
-        {
-            if (entry.State == EntityState.Modified)
-            {
-                entry.Entity.Version = Guid.NewGuid();
-            }
-        }
-    }
 
     private sealed class UtcDateTimeConverter() : ValueConverter<DateTime, DateTime>(
         toStore => toStore.Kind == DateTimeKind.Utc ? toStore : toStore.ToUniversalTime(),

@@ -1,6 +1,6 @@
 namespace OneOnOne.Api.Data;
 
-public sealed class Person : ITenantOwned
+public sealed class Person
 {
     public Guid Id { get; set; } = Guid.NewGuid();
     public required string TenantId { get; set; }

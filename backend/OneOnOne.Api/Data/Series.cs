@@ -1,7 +1,7 @@
 namespace OneOnOne.Api.Data;
 
 /// <summary>The 1-on-1 relationship of exactly two people of one tenant.</summary>
-public sealed class Series : ITenantOwned, IVersioned
+public sealed class Series : IVersioned
 {
     public Guid Id { get; set; } = Guid.NewGuid();
     public required string TenantId { get; set; }

@@ -1,12 +1,11 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using OneOnOne.Api.Data;
-using OneOnOne.Api.Guide;
 using OneOnOne.Api.Graph;
+using OneOnOne.Api.Guide;
 using OneOnOne.Api.Hosting;
 using OneOnOne.Api.Identity;
 using OneOnOne.Api.Localization;
-using OneOnOne.Api.Meetings;
 using ImportResult = Microsoft.AspNetCore.Http.HttpResults.Results<
     Microsoft.AspNetCore.Http.HttpResults.Ok<OneOnOne.Api.Documents.DocumentChanges>,
     Microsoft.AspNetCore.Http.HttpResults.NotFound,
@@ -20,7 +19,39 @@ public static class DocumentsEndpoints
     /// <summary>The largest upload request: the document and the multipart framing around it.</summary>
     public const int MaxRequestBytes = PackageGuard.MaxUploadBytes + 64 * 1024;
 
-    public static async Task<Results<FileContentHttpResult, NotFound, ValidationProblem>> DownloadAsync(
+    public static IEndpointRouteBuilder MapDocumentsEndpoints(this IEndpointRouteBuilder app)
+    {
+        var meeting = app.MapGroup("/api/meetings/{meetingId:guid}").WithTags("Documents").RequireAuthorization();
+
+        meeting.MapGet("/notes.docx", DownloadAsync)
+            .WithSummary("The meeting-notes Word document, in the caller's language; ?timeZone= (IANA or Windows id) for the times in it, UTC by default.")
+            .Produces(StatusCodes.Status200OK, contentType: NotesDocument.ContentType);
+
+        // multipart/form-data with the document in a field named "file". The server's body limit for this endpoint
+        // cuts an oversized upload off while it arrives (a chunked one has no Content-Length to refuse it by).
+        meeting.MapPost("/notes.docx", UploadAsync)
+            .WithSummary("Upload the edited document (multipart/form-data, field \"file\"): new rows become action items, changed rows and the shared notes are applied. Idempotent; the answer lists what changed.")
+            .Accepts<DocumentUpload>("multipart/form-data")
+            .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(MaxRequestBytes))
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
+
+        meeting.MapPost("/notes/import", ImportAsync)
+            .WithSummary("What the Word pane posts instead of a file: the document's action rows and shared notes, applied exactly as an uploaded document is.");
+
+        meeting.MapPost("/notes.docx/onedrive", StoreInOneDriveAsync)
+            .WithSummary("Puts the document in the caller's OneDrive (a folder per 1-on-1), shares it with the other participant and answers the link that opens it in Word for the web. An existing file is left as it is. EntraId mode only.")
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .ProducesProblem(StatusCodes.Status502BadGateway);
+
+        meeting.MapPost("/notes.docx/onedrive/import", ImportFromOneDriveAsync)
+            .WithSummary("Reads the document back from OneDrive and applies it like an upload (use the same ?timeZone= as when it was stored).")
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .ProducesProblem(StatusCodes.Status502BadGateway);
+        return app;
+    }
+
+    private static async Task<Results<FileContentHttpResult, NotFound, ValidationProblem>> DownloadAsync(
         Guid meetingId, string? timeZone, Caller caller, OneOnOneDb db, TenantGuides guides, TimeProvider clock, HttpRequest request, PublicAddress address,
         WordAddInReference wordAddIn, CancellationToken cancellationToken)
     {
@@ -42,7 +73,7 @@ public static class DocumentsEndpoints
     /// Reads the form itself rather than binding an IFormFile, so an oversized or malformed upload is answered with this
     /// feature's problem (413 or 400, in the caller's language) instead of the framework's generic 400.
     /// </summary>
-    public static async Task<ImportResult> UploadAsync(
+    private static async Task<ImportResult> UploadAsync(
         Guid meetingId, HttpRequest request, Caller caller, OneOnOneDb db, TimeProvider clock, CancellationToken cancellationToken)
     {
         var context = request.HttpContext;
@@ -90,7 +121,7 @@ public static class DocumentsEndpoints
         return await ImportDocumentAsync(meeting, package, caller, db, clock, context, cancellationToken);
     }
 
-    public static async Task<ImportResult> ImportAsync(
+    private static async Task<ImportResult> ImportAsync(
         Guid meetingId, NotesImportRequest request, Caller caller, OneOnOneDb db, TimeProvider clock, HttpContext context, CancellationToken cancellationToken)
     {
         var meeting = await NotesDocumentLoader.FindMeetingAsync(db, meetingId, cancellationToken);
@@ -104,7 +135,7 @@ public static class DocumentsEndpoints
             caller, db, clock, context, cancellationToken);
     }
 
-    public static async Task<Results<Ok<OneDriveDocument>, NotFound, ValidationProblem, ProblemHttpResult>> StoreInOneDriveAsync(
+    private static async Task<Results<Ok<OneDriveDocument>, NotFound, ValidationProblem, ProblemHttpResult>> StoreInOneDriveAsync(
         Guid meetingId, string? timeZone, Caller caller, OneOnOneDb db, TenantGuides guides, TimeProvider clock, OneDriveStore oneDrive, HttpContext context,
         PublicAddress address, WordAddInReference wordAddIn, ILoggerFactory logs, CancellationToken cancellationToken)
     {
@@ -138,7 +169,7 @@ public static class DocumentsEndpoints
         }
     }
 
-    public static async Task<ImportResult> ImportFromOneDriveAsync(
+    private static async Task<ImportResult> ImportFromOneDriveAsync(
         Guid meetingId, string? timeZone, Caller caller, OneOnOneDb db, TenantGuides guides, TimeProvider clock, OneDriveStore oneDrive, HttpContext context,
         ILoggerFactory logs, CancellationToken cancellationToken)
     {

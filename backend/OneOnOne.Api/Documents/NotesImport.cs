@@ -15,7 +15,22 @@ namespace OneOnOne.Api.Documents;
 /// from them is applied, so a stale document does not undo changes made elsewhere. Without them the rows are taken as
 /// they are.
 /// </summary>
-public sealed record NotesImportRequest(ImportActionRequest[]? Actions, string? SharedNotes = null, string? SharedNotesBaseline = null);
+public sealed record NotesImportRequest(ImportActionRequest[]? Actions, string? SharedNotes = null, string? SharedNotesBaseline = null) : IOpenApiExample
+{
+    public static string Example => """
+    {
+      "actions": [
+        { "id": null, "text": "Send the slides", "ownerEmailOrName": "priya.raman@demo.oneonone.test", "dueDate": "2030-03-15", "status": null, "baseline": null },
+        {
+          "id": "6d0a1c52-0000-4000-8000-00000000ac71", "text": "Book the training", "ownerEmailOrName": "Priya Raman", "dueDate": "2030-03-08", "status": "Done",
+          "baseline": { "text": "Book the training", "ownerEmailOrName": "Priya Raman", "dueDate": "2030-03-08", "status": "Open" }
+        }
+      ],
+      "sharedNotes": "We agreed to move the dashboard to April.",
+      "sharedNotesBaseline": ""
+    }
+    """;
+}
 
 /// <summary>
 /// One row. <c>Id</c> null is a new action; an empty owner means the caller for a new action and "unchanged" for an

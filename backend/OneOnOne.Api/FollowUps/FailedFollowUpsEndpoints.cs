@@ -15,7 +15,7 @@ public sealed record FailedFollowUp(Guid Id, FollowUpKind Kind, string Recipient
 /// </summary>
 public static class FailedFollowUpsEndpoints
 {
-    public static void Map(IEndpointRouteBuilder app)
+    public static IEndpointRouteBuilder MapFailedFollowUpsEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/admin/follow-ups").WithTags("Operators").RequireAuthorization(Policies.Administrators);
         group.MapGet("/failed", ListAsync)
@@ -24,6 +24,7 @@ public static class FailedFollowUpsEndpoints
             .WithSummary("Sends a failed follow-up again, with a fresh set of attempts.")
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
+        return app;
     }
 
     private static async Task<Ok<List<FailedFollowUp>>> ListAsync(Caller caller, OneOnOneDb db, CancellationToken cancellationToken) =>

@@ -1,14 +1,7 @@
 using OneOnOne.Api.Data;
+using OneOnOne.Api.Guide;
 
 namespace OneOnOne.Api.FollowUps;
-
-public enum MailTransportKind
-{
-    /// <summary>.eml files in a folder: the embedded default, so a newcomer can open what would have been sent.</summary>
-    Pickup,
-    Smtp,
-    Graph,
-}
 
 public sealed class FollowUpOptions
 {
@@ -21,6 +14,8 @@ public sealed class FollowUpOptions
     public TimeSpan RecapDelay { get; set; } = TimeSpan.FromMinutes(15);
 
     public TimeSpan ReminderLead { get; set; } = TimeSpan.FromHours(24);
+
+    public FollowUpTiming Timing => new(ReminderLead, RecapDelay);
 
     /// <summary>No recap for a meeting that ended longer ago than this (a first deployment does not mail the past).</summary>
     public TimeSpan RecapWindow { get; set; } = TimeSpan.FromDays(2);
@@ -55,39 +50,4 @@ public sealed class FollowUpOptions
         : TimeZoneInfo.Utc;
 
     public bool DashboardWritable { get; set; }
-}
-
-public sealed class MailOptions
-{
-    public MailTransportKind Transport { get; set; } = MailTransportKind.Pickup;
-
-    /// <summary>
-    /// Sender of the weekly digest; over SMTP and the pickup folder also of mail about a meeting whose organizer is not known.
-    /// Recaps and reminders come from the event's organizer.
-    /// </summary>
-    public string FromAddress { get; set; } = "oneonone@localhost";
-
-    /// <summary>
-    /// Over Graph: one service mailbox that sends every mail (with the organizer to reply to), so the application's
-    /// Mail.Send can be limited to it. Unset: recaps and reminders are sent as the organizer, with the copy in their Sent Items.
-    /// </summary>
-    public string? GraphSender { get; set; }
-
-    public string FromName { get; set; } = "OneOnOne";
-
-    /// <summary>Relative to the data folder unless absolute.</summary>
-    public string PickupFolder { get; set; } = "mail-pickup";
-
-    public string SmtpHost { get; set; } = "localhost";
-
-    public int SmtpPort { get; set; } = 25;
-
-    /// <summary>MailKit's SecureSocketOptions: None, Auto, StartTls, StartTlsWhenAvailable, SslOnConnect.</summary>
-    public string SmtpSecurity { get; set; } = "StartTlsWhenAvailable";
-
-    public string? SmtpUserName { get; set; }
-
-    public string? SmtpPassword { get; set; }
-
-    public TimeSpan SendTimeout { get; set; } = TimeSpan.FromSeconds(30);
 }

@@ -47,7 +47,7 @@ public sealed class FollowUpSweep(
     /// then one group per timing the tenants' guides set (a handful of distinct values, so a handful of queries).
     /// </summary>
     private IEnumerable<(FollowUpTiming Timing, string[]? Tenants)> Groups(IReadOnlyDictionary<string, FollowUpTiming> timings) =>
-        [(FollowUpTiming.From(Options), null), .. timings.GroupBy(t => t.Value, t => t.Key).Select(g => (g.Key, (string[]?)g.ToArray()))];
+        [(Options.Timing, null), .. timings.GroupBy(t => t.Value, t => t.Key).Select(g => (g.Key, (string[]?)g.ToArray()))];
 
     private async Task AddRecapsAsync(DateTime now, FollowUpTiming timing, IQueryable<Meeting> meetings, CancellationToken cancellationToken)
     {
@@ -155,7 +155,7 @@ public sealed class FollowUpSweep(
     /// <summary>A pending follow-up follows its meeting: moved with it, held while it is not followed, back when it is again.</summary>
     private async Task FollowMeetingsAsync(IReadOnlyDictionary<string, FollowUpTiming> timings, CancellationToken cancellationToken)
     {
-        var configured = FollowUpTiming.From(Options);
+        var configured = Options.Timing;
         var followed = Followed(db, db.Meetings.IgnoreQueryFilters()).Select(m => m.Id);
         var held = await db.FollowUps.IgnoreQueryFilters()
             .Where(f => f.Status == FollowUpStatus.Pending && f.MeetingId != null && !followed.Contains(f.MeetingId.Value))

@@ -5,8 +5,8 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using OneOnOne.Api.Data;
-using OneOnOne.Api.Guide;
 using OneOnOne.Api.Documents;
+using OneOnOne.Api.Guide;
 using OneOnOne.Api.Hosting;
 using OneOnOne.Api.Identity;
 using OneOnOne.Api.Localization;
@@ -20,7 +20,7 @@ public static class FollowUpsEndpoints
 {
     private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
 
-    public static void Map(IEndpointRouteBuilder app)
+    public static IEndpointRouteBuilder MapFollowUpsEndpoints(this IEndpointRouteBuilder app)
     {
         var preferences = app.MapGroup("/api/me/mail-preferences").WithTags("Follow-ups").RequireAuthorization();
         preferences.MapGet("/", (Caller caller) => TypedResults.Ok(From(caller.Person)))
@@ -30,16 +30,17 @@ public static class FollowUpsEndpoints
 
         // One-click unsubscribe from a mail: the signed link is the credential. GET only asks (link scanners
         // follow links); POST, from the page or from the mail client (RFC 8058), does it.
-        var unsubscribe = app.MapGroup("/follow-ups/unsubscribe").AllowAnonymous().ExcludeFromDescription();
-        unsubscribe.MapGet("/", (string? t, FollowUpLinks links, OneOnOneDb db, HttpContext context, CancellationToken cancellationToken) =>
+        var links = app.MapGroup("/follow-ups").AllowAnonymous().ExcludeFromDescription();
+        links.MapGet("/unsubscribe", (string? t, FollowUpLinks links, OneOnOneDb db, HttpContext context, CancellationToken cancellationToken) =>
             UnsubscribePageAsync(t, links, db, context, confirm: false, cancellationToken));
-        unsubscribe.MapPost("/", (string? t, FollowUpLinks links, OneOnOneDb db, HttpContext context, CancellationToken cancellationToken) =>
+        links.MapPost("/unsubscribe", (string? t, FollowUpLinks links, OneOnOneDb db, HttpContext context, CancellationToken cancellationToken) =>
             UnsubscribePageAsync(t, links, db, context, confirm: true, cancellationToken));
 
         // A recap's link to the notes document, for the person it was sent to and until it expires. With Entra ID the
         // person signs in and must be that person (a forwarded mail forwards no access); in Development the signed link
         // alone is the credential. Opening it changes nothing, so link scanners may follow it.
-        app.MapGet("/follow-ups/notes", NotesDocumentAsync).AllowAnonymous().ExcludeFromDescription();
+        links.MapGet("/notes", NotesDocumentAsync);
+        return app;
     }
 
     private static async Task<Results<FileContentHttpResult, ContentHttpResult, ChallengeHttpResult>> NotesDocumentAsync(

@@ -1,8 +1,8 @@
 using Hangfire;
 using Hangfire.Dashboard;
 using Hangfire.PostgreSql;
+using Microsoft.Extensions.Options;
 using OneOnOne.Api.Data;
-using OneOnOne.Api.Hosting;
 using OneOnOne.Api.Identity;
 
 namespace OneOnOne.Api.FollowUps;
@@ -14,6 +14,8 @@ public static class FollowUpsSetup
     public static IServiceCollection AddFollowUps(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<FollowUpOptions>(configuration.GetSection("FollowUps"));
+        // The timing of tenants whose guide sets none (Guide reads it; it knows nothing of these options).
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<FollowUpOptions>>().Value.Timing);
         services.Configure<MailOptions>(configuration.GetSection("Mail"));
         services.AddSingleton<FollowUpLinks>();
 
@@ -82,11 +84,11 @@ public static class FollowUpsSetup
 
     public static WebApplication MapFollowUps(this WebApplication app)
     {
-        FollowUpsEndpoints.Map(app);
+        app.MapFollowUpsEndpoints();
         var options = app.Configuration.GetSection("FollowUps").Get<FollowUpOptions>() ?? new FollowUpOptions();
         if (options.Enabled)
         {
-            FailedFollowUpsEndpoints.Map(app);
+            app.MapFailedFollowUpsEndpoints();
             // Job arguments and errors are for operators only. In Development, requests from this machine; elsewhere a
             // person signed in with Entra ID in the browser (BrowserSignIn) who has the administrators' app role.
             var development = app.Environment.IsDevelopment();

@@ -1,27 +1,8 @@
 using Microsoft.Extensions.Options;
 using Microsoft.Graph;
-using Microsoft.Identity.Web;
 using Microsoft.Kiota.Abstractions.Authentication;
 
 namespace OneOnOne.Api.Graph;
-
-public sealed class GraphOptions
-{
-    /// <summary>Where Graph is; tests point it at a local stub.</summary>
-    public string BaseUrl { get; set; } = "https://graph.microsoft.com/v1.0";
-}
-
-/// <summary>Where Graph access tokens come from: Entra ID in production, a test's own source in tests.</summary>
-public interface IGraphTokenSource
-{
-    bool IsAvailable { get; }
-
-    /// <summary>On behalf of the signed-in user (delegated permissions).</summary>
-    Task<string> ForUserAsync(string[] scopes, CancellationToken cancellationToken);
-
-    /// <summary>As the application itself (application permissions) in a tenant, for background jobs; null for the configured one.</summary>
-    Task<string> ForApplicationAsync(string? tenantId, CancellationToken cancellationToken);
-}
 
 /// <summary>
 /// The one way the product reaches Microsoft Graph. Clients come from <see cref="GraphClientFactory"/> so the SDK's
@@ -48,48 +29,5 @@ public sealed class GraphClients(IGraphTokenSource tokens, IOptions<GraphOptions
 
         public Task<string> GetAuthorizationTokenAsync(Uri uri, Dictionary<string, object>? additionalAuthenticationContext = null, CancellationToken cancellationToken = default) =>
             token(cancellationToken);
-    }
-}
-
-/// <summary>Tokens from Microsoft.Identity.Web: on behalf of the user of the request, or as the app.</summary>
-internal sealed class EntraGraphTokens(ITokenAcquisition tokens) : IGraphTokenSource
-{
-    public bool IsAvailable => true;
-
-    public Task<string> ForUserAsync(string[] scopes, CancellationToken cancellationToken) =>
-        tokens.GetAccessTokenForUserAsync(scopes);
-
-    public Task<string> ForApplicationAsync(string? tenantId, CancellationToken cancellationToken) =>
-        tokens.GetAccessTokenForAppAsync("https://graph.microsoft.com/.default", tenant: tenantId);
-}
-
-/// <summary>Development mode has no Entra ID: features that need Graph say so instead of calling it.</summary>
-internal sealed class NoGraphTokens : IGraphTokenSource
-{
-    public bool IsAvailable => false;
-
-    public Task<string> ForUserAsync(string[] scopes, CancellationToken cancellationToken) =>
-        throw new InvalidOperationException("Microsoft Graph needs Authentication:Mode EntraId.");
-
-    public Task<string> ForApplicationAsync(string? tenantId, CancellationToken cancellationToken) =>
-        throw new InvalidOperationException("Microsoft Graph needs Authentication:Mode EntraId.");
-}
-
-public static class GraphSetup
-{
-    public static IServiceCollection AddOneOnOneGraph(this IServiceCollection services, IConfiguration configuration, Identity.AuthenticationMode mode)
-    {
-        services.Configure<GraphOptions>(configuration.GetSection("Graph"));
-        if (mode == Identity.AuthenticationMode.EntraId)
-        {
-            services.AddScoped<IGraphTokenSource, EntraGraphTokens>();
-        }
-        else
-        {
-            services.AddScoped<IGraphTokenSource, NoGraphTokens>();
-        }
-
-        services.AddScoped<GraphClients>();
-        return services;
     }
 }

@@ -45,7 +45,7 @@ public static class GuideLimits
     public const int Prompts = 300;
     public const int Templates = 30;
     public const int StandingItems = 20;
-    public const int Key = 64;
+    public const int Key = Limits.GuideKey;
     public const int PromptText = 300;
     public const int TemplateName = 100;
     public const int StandingItemText = Limits.AgendaText;

@@ -30,12 +30,11 @@ public sealed record GuideFile(string Format, ConversationGuide Guide)
 /// </summary>
 public static class GuideEndpoints
 {
-    public static void MapGuide(this IEndpointRouteBuilder app)
+    public static IEndpointRouteBuilder MapGuideEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapSeriesTemplate();
         var admin = app.MapGroup("/api/admin/guide").WithTags("Conversation guide").RequireAuthorization(Policies.Administrators);
-        admin.MapGet("", GetAsync).WithSummary("The guide in use: the tenant's newest version, or the built-in guide (version 0).");
-        admin.MapPut("", SaveAsync)
+        admin.MapGet("/", GetAsync).WithSummary("The guide in use: the tenant's newest version, or the built-in guide (version 0).");
+        admin.MapPut("/", SaveAsync)
             .WithSummary("Saves the whole guide as a new version, over the version it was read at.")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status409Conflict);
@@ -50,6 +49,7 @@ public static class GuideEndpoints
             .WithSummary("Replaces the guide with an exported file's, as a new version over `version` (the current one); every entry is checked first.")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status409Conflict);
+        return app;
     }
 
     private static async Task<Ok<GuideResponse>> GetAsync(Caller caller, TenantGuides guides, CancellationToken cancellationToken) =>

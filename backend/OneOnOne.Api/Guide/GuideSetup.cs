@@ -7,7 +7,6 @@ public static class GuideSetup
     {
         services.AddMemoryCache();
         services.AddScoped<TenantGuides>();
-        services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor, StandingItems>();
         return services;
     }
 }

@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using OneOnOne.Api.Data;
 using OneOnOne.Api.Hosting;
 using OneOnOne.Api.Prompts;
 

@@ -14,13 +14,15 @@ public sealed record SeriesTemplateResponse(Guid SeriesId, string? TemplateKey, 
 /// <summary>Either of the two people chooses the agenda template of their series from the organisation's guide.</summary>
 public static class SeriesTemplateEndpoints
 {
-    public static void MapSeriesTemplate(this IEndpointRouteBuilder app) =>
-        app.MapPut("/api/series/{seriesId:guid}/template", SetAsync)
-            .WithTags("Meetings")
+    public static IEndpointRouteBuilder MapSeriesTemplateEndpoints(this IEndpointRouteBuilder app)
+    {
+        var series = app.MapGroup("/api/series/{seriesId:guid}").WithTags("Meetings").RequireAuthorization();
+        series.MapPut("/template", SetAsync)
             .WithSummary("Chooses the series' agenda template (either participant); its standing items go on every upcoming and new meeting.")
             .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status409Conflict)
-            .RequireAuthorization();
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        return app;
+    }
 
     private static async Task<Results<Ok<SeriesTemplateResponse>, NotFound, ValidationProblem>> SetAsync(
         Guid seriesId, SeriesTemplateRequest request, Caller caller, OneOnOneDb db, TenantGuides guides, TimeProvider clock, CancellationToken cancellationToken)

@@ -2,9 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
-using Microsoft.Extensions.Options;
 using OneOnOne.Api.Data;
-using OneOnOne.Api.FollowUps;
 using OneOnOne.Api.Prompts;
 
 namespace OneOnOne.Api.Guide;
@@ -24,7 +22,7 @@ public sealed class GuideConflictException(StoredGuide? current) : Exception("Th
 /// per instance: every instance sees an admin's change within <see cref="CacheFor"/>, the one that saved it at once
 /// (unless a read that began before the save puts the older guide back; then it too waits out <see cref="CacheFor"/>).
 /// </summary>
-public sealed class TenantGuides(OneOnOneDb db, IMemoryCache cache, IOptions<FollowUpOptions> followUps, TimeProvider clock)
+public sealed class TenantGuides(OneOnOneDb db, IMemoryCache cache, FollowUpTiming configuredTiming, TimeProvider clock)
 {
     public static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(30);
 
@@ -37,7 +35,7 @@ public sealed class TenantGuides(OneOnOneDb db, IMemoryCache cache, IOptions<Fol
     // A tenant without a guide is remembered too.
     private sealed record Cached(OwnGuide? Own);
 
-    public ConversationGuide BuiltIn => ConversationGuide.BuiltIn(followUps.Value.ReminderLead, followUps.Value.RecapDelay);
+    public ConversationGuide BuiltIn => ConversationGuide.BuiltIn(configuredTiming.ReminderLead, configuredTiming.RecapDelay);
 
     /// <summary>The tenant's own guide in use, or null when it has none (the built-in one applies).</summary>
     public async Task<OwnGuide?> OwnAsync(string tenantId, CancellationToken cancellationToken) =>
@@ -48,7 +46,7 @@ public sealed class TenantGuides(OneOnOneDb db, IMemoryCache cache, IOptions<Fol
     /// it: a job and the sweep that disagreed for the cache's lifetime would move a follow-up back and forth.
     /// </summary>
     public async Task<FollowUpTiming> TimingAsync(string tenantId, CancellationToken cancellationToken) =>
-        await NewestAsync(db, tenantId, cancellationToken) is { } guide ? TimingOf(guide) : FollowUpTiming.From(followUps.Value);
+        await NewestAsync(db, tenantId, cancellationToken) is { } guide ? TimingOf(guide) : configuredTiming;
 
     /// <summary>
     /// The timing of every tenant whose guide sets one (read fresh, for the follow-up sweep); tenants not in it use

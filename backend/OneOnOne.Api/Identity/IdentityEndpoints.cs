@@ -4,7 +4,6 @@ using OneOnOne.Api.Data;
 using OneOnOne.Api.Graph;
 using OneOnOne.Api.Hosting;
 using OneOnOne.Api.Localization;
-using OneOnOne.Api.Meetings;
 
 namespace OneOnOne.Api.Identity;
 
@@ -12,10 +11,9 @@ public static class IdentityEndpoints
 {
     public static IEndpointRouteBuilder MapIdentityEndpoints(this IEndpointRouteBuilder app, AuthenticationMode mode)
     {
-        app.MapGet("/api/config", (AuthenticationSettings settings, GraphClients graph) => TypedResults.Ok(ClientConfig.For(settings, graph)))
-            .WithTags("Identity")
-            .WithSummary("How the panes sign in, and whether notes documents can go to OneDrive (public; no secrets).")
-            .AllowAnonymous();
+        var config = app.MapGroup("/api/config").WithTags("Identity").AllowAnonymous();
+        config.MapGet("/", (AuthenticationSettings settings, GraphClients graph) => TypedResults.Ok(ClientConfig.For(settings, graph)))
+            .WithSummary("How the panes sign in, and whether notes documents can go to OneDrive (public; no secrets).");
 
         var me = app.MapGroup("/api/me").WithTags("Identity").RequireAuthorization();
         me.MapGet("/", (Caller caller) => TypedResults.Ok(MeResponse.From(caller)))
@@ -86,54 +84,3 @@ public static class IdentityEndpoints
         return TypedResults.Ok(DevTokenResponse.Issue(tokens, person));
     }
 }
-
-/// <summary>
-/// How the panes sign in, and what the server can do for them: served at GET /api/config and written into the panes'
-/// pages (AddInSetup).
-/// </summary>
-/// <param name="OneDrive">
-/// Notes documents can be stored in the caller's OneDrive (POST /api/meetings/{id}/notes.docx/onedrive): Graph is
-/// there, in Entra ID mode. Otherwise the panes download the document.
-/// </param>
-/// <param name="PreviewSignIn">
-/// Development mode, in the pages only: the first demo person's token, which anyone may have from POST /dev/token
-/// anyway. The page outside Office also carries that person's pane (PreviewPane), which the preview shows at once
-/// (addin/src/outlook/early.ts), and signs in with this token without a request of its own.
-/// </param>
-public sealed record ClientConfig(
-    string AuthenticationMode, string? ClientId, string? Authority, string? ApiScope, bool OneDrive, DevTokenResponse? PreviewSignIn = null)
-{
-    public static ClientConfig For(AuthenticationSettings settings, GraphClients graph)
-    {
-        var entraId = settings.Mode == Identity.AuthenticationMode.EntraId;
-        return new(
-            settings.Mode.ToString(),
-            entraId ? settings.ClientId : null,
-            entraId ? $"{settings.Instance.TrimEnd('/')}/{settings.TenantId}" : null,
-            entraId ? settings.ApiScope : null,
-            graph.IsAvailable);
-    }
-}
-
-public sealed record MeResponse(Guid Id, string DisplayName, string Email, string Language, string? PreferredLanguage, string? TimeZone)
-{
-    public static MeResponse From(Caller caller) =>
-        new(caller.PersonId, caller.Person.DisplayName, caller.Person.Email, caller.Language, caller.Person.Language, caller.Person.TimeZone);
-}
-
-public sealed record TimeZoneRequest(string? TimeZone);
-
-public sealed record LanguageRequest(string? Language);
-
-public sealed record DevTokenRequest(string? Email = null);
-
-public sealed record DevTokenResponse(string AccessToken, DateTimeOffset ExpiresAt, string Email, string DisplayName)
-{
-    public static DevTokenResponse Issue(DevelopmentTokens tokens, DemoPerson person)
-    {
-        var (token, expires) = tokens.Issue(DemoData.TenantId, person.ObjectId, person.DisplayName, person.Email, person.IsAdmin);
-        return new(token, new DateTimeOffset(expires), person.Email, person.DisplayName);
-    }
-}
-
-public sealed record DemoPersonResponse(string Email, string DisplayName, string Language);

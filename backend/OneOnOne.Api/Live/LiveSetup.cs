@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Authentication.JwtBearer;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace OneOnOne.Api.Live;
 
@@ -16,7 +15,6 @@ public static class LiveSetup
             signalR.AddStackExchangeRedis(redis, options => options.Configuration.ChannelPrefix = StackExchange.Redis.RedisChannel.Literal("OneOnOne"));
         }
 
-        services.AddSingleton<IInterceptor, ChangeAnnouncer>();
         // A browser cannot put a bearer token on a WebSocket: SignalR sends it in the query string, for the hub only.
         services.PostConfigure<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme, options =>
         {

@@ -6,7 +6,10 @@ using OneOnOne.Api.Identity;
 
 namespace OneOnOne.Api.Meetings;
 
-public sealed record GoalRequest(string? Goal, Guid Version);
+public sealed record GoalRequest(string? Goal, Guid Version) : IOpenApiExample
+{
+    public static string Example => """{ "goal": "Agree on priorities for the quarter", "version": "5f0c3c1e-8a4b-4f7e-9d2a-1b3c4d5e6f70" }""";
+}
 
 public sealed record GoalResponse(Guid MeetingId, string? Goal, Guid Version);
 
@@ -45,7 +48,12 @@ public static class MeetingsEndpoints
         var upcoming = await MeetingQueries.Upcoming(db, now)
             .Select(m => new
             {
-                m.Id, m.SeriesId, m.StartUtc, m.EndUtc, m.Subject, m.Series.ManagerId,
+                m.Id,
+                m.SeriesId,
+                m.StartUtc,
+                m.EndUtc,
+                m.Subject,
+                m.Series.ManagerId,
                 Other = m.Series.ManagerId == caller.PersonId ? m.Series.Report : m.Series.Manager,
             })
             .ToListAsync(cancellationToken);

@@ -14,7 +14,10 @@ namespace OneOnOne.Api.Meetings;
 /// The event open in Outlook, by its REST id (Office.js <c>convertToRestId</c>). Nothing else in the body counts: the
 /// backend reads the event from the caller's own calendar.
 /// </summary>
-public sealed record ResolveMeetingRequest(string? EventId);
+public sealed record ResolveMeetingRequest(string? EventId) : IOpenApiExample
+{
+    public static string Example => """{ "eventId": "AAMkAGI2TG93AAABEgAQAO5ZxY1XvkhIlsS5T6JcHtU=" }""";
+}
 
 public sealed record ResolveMeetingResponse(Guid MeetingId, Guid SeriesId, ParticipantRole Role, bool Created, Guid? NextMeetingId);
 

@@ -22,7 +22,10 @@ public sealed record MeetingNotesResponse(NoteResponse? Shared, NoteResponse? Pr
 }
 
 /// <summary>The text and the version the client last saw (null when it saw no note yet).</summary>
-public sealed record SaveNoteRequest(string? Text, Guid? Version = null);
+public sealed record SaveNoteRequest(string? Text, Guid? Version = null) : IOpenApiExample
+{
+    public static string Example => """{ "text": "We agreed to move the dashboard to April.", "version": null }""";
+}
 
 public static class NotesEndpoints
 {

@@ -57,16 +57,13 @@ public static class PaneEndpoints
 {
     public static IEndpointRouteBuilder MapPaneEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/meetings/{meetingId:guid}/pane", GetAsync)
-            .WithTags("Pane")
-            .WithSummary("The meeting, its people, agenda, actions, prompts, notes and the series' health in one answer.")
-            .RequireAuthorization();
-        app.MapGet("/api/meetings/next/pane", GetNextAsync)
-            .WithTags("Pane")
+        var meetings = app.MapGroup("/api/meetings").WithTags("Pane").RequireAuthorization();
+        meetings.MapGet("/{meetingId:guid}/pane", GetAsync)
+            .WithSummary("The meeting, its people, agenda, actions, prompts, notes and the series' health in one answer.");
+        meetings.MapGet("/next/pane", GetNextAsync)
             .WithSummary("The pane of the caller's next meeting (the first of GET /api/meetings/upcoming).")
             .WithDescription("Lets the preview outside Outlook show its first view with one request; 404 when no 1-on-1 is coming up.")
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .RequireAuthorization();
+            .ProducesProblem(StatusCodes.Status404NotFound);
         return app;
     }
 

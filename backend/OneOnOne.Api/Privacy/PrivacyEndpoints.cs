@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 using OneOnOne.Api.Data;
 using OneOnOne.Api.Identity;
 

@@ -278,7 +278,9 @@ public static class PromptLibrary
         }
         var slots = Math.Min(count - themes.Count, cycle.Count);
         for (var i = 0; i < slots; i++)
+        {
             themes.Add(cycle[(int)(((long)meetingNumber * slots + i) % cycle.Count)]);
+        }
 
         return themes.Select(t => Pick(byTheme[t], ThemeSeed(seed, t), meetingNumber));
     }
@@ -300,7 +302,10 @@ public static class PromptLibrary
     {
         var hash = 14695981039346656037UL;
         foreach (var b in bytes)
+        {
             hash = (hash ^ b) * 1099511628211UL;
+        }
+
         return hash;
     }
 

@@ -3,7 +3,6 @@ using Microsoft.EntityFrameworkCore;
 using OneOnOne.Api.Actions;
 using OneOnOne.Api.Data;
 using OneOnOne.Api.Identity;
-using OneOnOne.Api.Privacy;
 using OneOnOne.Api.Tests.Infrastructure;
 using OneOnOne.Api.Tests.Privacy;
 

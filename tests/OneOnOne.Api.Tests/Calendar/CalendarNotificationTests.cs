@@ -144,7 +144,11 @@ public abstract class CalendarNotificationTests(ApiFactory api) : ProviderTests(
             var organizer = await db.People.IgnoreQueryFilters().SingleAsync(p => p.TenantId == tenant && p.ObjectId == manager.ObjectId, Cancel);
             db.CalendarSubscriptions.Add(new CalendarSubscription
             {
-                TenantId = tenant, OrganizerId = organizer.Id, SubscriptionId = subscriptionId, ClientStateHash = CalendarSubscriptions.Hash(Secret), ExpiresUtc = DateTime.UtcNow.AddDays(2),
+                TenantId = tenant,
+                OrganizerId = organizer.Id,
+                SubscriptionId = subscriptionId,
+                ClientStateHash = CalendarSubscriptions.Hash(Secret),
+                ExpiresUtc = DateTime.UtcNow.AddDays(2),
             });
             return await db.SaveChangesAsync(Cancel);
         });

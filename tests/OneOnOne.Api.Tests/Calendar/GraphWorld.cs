@@ -57,25 +57,30 @@ public sealed class GraphWorld : IAsyncDisposable
     public void AddUser(string objectId, string displayName, string mail, string userType = "Member", bool accountEnabled = true) =>
         Users[objectId] = new JsonObject
         {
-            ["id"] = objectId, ["displayName"] = displayName, ["mail"] = mail, ["userPrincipalName"] = mail, ["userType"] = userType, ["accountEnabled"] = accountEnabled,
+            ["id"] = objectId,
+            ["displayName"] = displayName,
+            ["mail"] = mail,
+            ["userPrincipalName"] = mail,
+            ["userType"] = userType,
+            ["accountEnabled"] = accountEnabled,
         };
 
     public static JsonObject Event(
         string id, string type, string? seriesMasterId, string iCalUId, DateTime start, DateTime? originalStart, (string Name, string Address) organizer,
         params (string Name, string Address)[] attendees) => new()
-    {
-        ["id"] = id,
-        ["type"] = type,
-        ["seriesMasterId"] = seriesMasterId,
-        ["iCalUId"] = iCalUId,
-        ["subject"] = "1:1",
-        ["isCancelled"] = false,
-        ["start"] = new JsonObject { ["dateTime"] = start.ToString("yyyy-MM-ddTHH:mm:ss.0000000"), ["timeZone"] = "UTC" },
-        ["end"] = new JsonObject { ["dateTime"] = start.AddMinutes(30).ToString("yyyy-MM-ddTHH:mm:ss.0000000"), ["timeZone"] = "UTC" },
-        ["originalStart"] = originalStart?.ToString("yyyy-MM-ddTHH:mm:ssZ"),
-        ["organizer"] = Address(organizer),
-        ["attendees"] = new JsonArray(attendees.Select(a => (JsonNode)new JsonObject { ["type"] = "required", ["emailAddress"] = Address(a)["emailAddress"]!.DeepClone() }).ToArray()),
-    };
+        {
+            ["id"] = id,
+            ["type"] = type,
+            ["seriesMasterId"] = seriesMasterId,
+            ["iCalUId"] = iCalUId,
+            ["subject"] = "1:1",
+            ["isCancelled"] = false,
+            ["start"] = new JsonObject { ["dateTime"] = start.ToString("yyyy-MM-ddTHH:mm:ss.0000000"), ["timeZone"] = "UTC" },
+            ["end"] = new JsonObject { ["dateTime"] = start.AddMinutes(30).ToString("yyyy-MM-ddTHH:mm:ss.0000000"), ["timeZone"] = "UTC" },
+            ["originalStart"] = originalStart?.ToString("yyyy-MM-ddTHH:mm:ssZ"),
+            ["organizer"] = Address(organizer),
+            ["attendees"] = new JsonArray(attendees.Select(a => (JsonNode)new JsonObject { ["type"] = "required", ["emailAddress"] = Address(a)["emailAddress"]!.DeepClone() }).ToArray()),
+        };
 
     private static JsonObject Address((string Name, string Address) person) =>
         new() { ["emailAddress"] = new JsonObject { ["name"] = person.Name, ["address"] = person.Address } };

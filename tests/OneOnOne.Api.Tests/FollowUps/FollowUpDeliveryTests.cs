@@ -2,7 +2,6 @@ using Hangfire;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using OneOnOne.Api.Data;
-using OneOnOne.Api.FollowUps;
 using OneOnOne.Api.Tests.Infrastructure;
 using OneOnOne.Api.Tests.Meetings;
 using SmtpServer.Protocol;

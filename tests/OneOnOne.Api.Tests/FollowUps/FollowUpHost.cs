@@ -139,7 +139,11 @@ public sealed class FollowUpHost : ApiFactory
             var eventId = Workplace.AddEvent(series.TenantId, organizer, [new CalendarAttendee(series.Report.Email, series.Report.DisplayName)], start, TimeSpan.FromMinutes(30), "1:1", repeatEveryDays: null);
             var link = new LinkedEvent
             {
-                TenantId = series.TenantId, SeriesId = seriesId, ICalUId = eventId, OrganizerId = series.ManagerId, OrganizerEventId = eventId,
+                TenantId = series.TenantId,
+                SeriesId = seriesId,
+                ICalUId = eventId,
+                OrganizerId = series.ManagerId,
+                OrganizerEventId = eventId,
                 CheckedUtc = Clock.GetUtcNow().UtcDateTime,
             };
             db.LinkedEvents.Add(link);

@@ -1,8 +1,9 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.Extensions.Time.Testing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using MimeKit;
 using OneOnOne.Api.Actions;
 using OneOnOne.Api.Agenda;
@@ -16,7 +17,6 @@ using OneOnOne.Api.Pane;
 using OneOnOne.Api.Tests.Documents;
 using OneOnOne.Api.Tests.Infrastructure;
 using OneOnOne.Api.Tests.Meetings;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace OneOnOne.Api.Tests.FollowUps;
 

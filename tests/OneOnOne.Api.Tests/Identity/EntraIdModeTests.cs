@@ -89,17 +89,16 @@ public sealed class EntraIdModeTests(EntraIdModeTests.EntraFactory api) : IClass
     }
 
     [Fact]
-    public async Task The_pane_page_carries_the_entra_configuration_and_no_token_or_preview()
+    public async Task The_pane_page_carries_the_entra_configuration_and_no_token()
     {
         var page = await api.CreateClient().GetAsync("/taskpane.html", TestContext.Current.CancellationToken);
         Assert.SkipWhen(page.StatusCode is HttpStatusCode.ServiceUnavailable or HttpStatusCode.NotFound, "The add-in is not built (SkipAddInBuild).");
         var html = await page.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
 
         Assert.Contains($"\"clientId\":\"{ClientId}\"", html, StringComparison.Ordinal);
-        Assert.Contains("\"previewSignIn\":null", html, StringComparison.Ordinal);
         // Graph is there: the pane puts the notes document in OneDrive instead of downloading it.
         Assert.Contains("\"oneDrive\":true", html, StringComparison.Ordinal);
         Assert.DoesNotContain("\"accessToken\":", html, StringComparison.Ordinal);
-        Assert.DoesNotContain($"id=\"{OneOnOne.Api.Pane.PreviewPane.ElementId}\"", html, StringComparison.Ordinal);
+        Assert.Equal(1, html.Split("<script type=\"application/json\"").Length - 1);
     }
 }

@@ -5,7 +5,6 @@ using Microsoft.EntityFrameworkCore;
 using OneOnOne.Api.Tests.Infrastructure;
 using OneOnOne.Api.Tests.Meetings;
 using Endpoint = OneOnOne.Api.Tests.Meetings.AuthorizationMatrixTests.Endpoint;
-using Target = OneOnOne.Api.Tests.Meetings.AuthorizationMatrixTests.Target;
 
 namespace OneOnOne.Api.Tests.Privacy;
 

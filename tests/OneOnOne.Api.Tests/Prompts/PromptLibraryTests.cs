@@ -1,7 +1,6 @@
 using System.Text.RegularExpressions;
 using OneOnOne.Api.Data;
 using OneOnOne.Api.Prompts;
-using Xunit;
 
 namespace OneOnOne.Api.Tests.Prompts;
 
@@ -73,14 +72,19 @@ public class PromptLibraryTests
     {
         // Three, not one: the rotation needs that many to avoid repeating a prompt in consecutive meetings.
         foreach (var theme in Enum.GetValues<PromptTheme>())
+        {
             Assert.True(PromptLibrary.All.Count(p => p.Theme == theme && p.Audience == role) >= 3, $"{role} {theme}");
+        }
     }
 
     [Fact]
     public void Find_returns_the_prompt_by_key_and_null_for_unknown_keys()
     {
         foreach (var p in PromptLibrary.All)
+        {
             Assert.Same(p, PromptLibrary.Find(p.Key));
+        }
+
         Assert.Null(PromptLibrary.Find("mgr.feedback.does-not-exist"));
         Assert.Null(PromptLibrary.Find(""));
     }
@@ -110,11 +114,13 @@ public class PromptLibraryTests
             for (var m = 0; m < 50; m++)
             {
                 foreach (var openNow in new[] { false, true })
-                foreach (var openNext in new[] { false, true })
                 {
-                    var now = Keys(PromptLibrary.ForMeeting(series, m, role, openNow, count));
-                    var next = Keys(PromptLibrary.ForMeeting(series, m + 1, role, openNext, count));
-                    Assert.Empty(now.Intersect(next));
+                    foreach (var openNext in new[] { false, true })
+                    {
+                        var now = Keys(PromptLibrary.ForMeeting(series, m, role, openNow, count));
+                        var next = Keys(PromptLibrary.ForMeeting(series, m + 1, role, openNext, count));
+                        Assert.Empty(now.Intersect(next));
+                    }
                 }
             }
         }

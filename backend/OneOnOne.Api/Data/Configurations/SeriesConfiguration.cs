@@ -9,7 +9,7 @@ internal sealed class SeriesConfiguration : IEntityTypeConfiguration<Series>
     {
         builder.Property(s => s.TenantId).HasMaxLength(Limits.TenantId);
         builder.Property(s => s.PairKey).HasMaxLength(65);
-        builder.Property(s => s.TemplateKey).HasMaxLength(Guide.GuideLimits.Key);
+        builder.Property(s => s.TemplateKey).HasMaxLength(Limits.GuideKey);
         builder.Property(s => s.Version).IsConcurrencyToken();
         builder.HasOne(s => s.Manager).WithMany().HasForeignKey(s => s.ManagerId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(s => s.Report).WithMany().HasForeignKey(s => s.ReportId).OnDelete(DeleteBehavior.Restrict);

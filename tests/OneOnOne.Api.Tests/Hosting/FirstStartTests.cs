@@ -3,7 +3,7 @@ using System.Text;
 using MimeKit;
 using OneOnOne.Api.Data;
 
-namespace OneOnOne.Api.Tests.Foundation;
+namespace OneOnOne.Api.Tests.Hosting;
 
 /// <summary>
 /// The first `dotnet run` as the README has it, on the real app process: within a minute the pickup folder holds the

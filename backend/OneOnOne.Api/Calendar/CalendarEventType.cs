@@ -1,0 +1,9 @@
+namespace OneOnOne.Api.Calendar;
+
+public enum CalendarEventType
+{
+    SingleInstance,
+    Occurrence,
+    Exception,
+    SeriesMaster,
+}

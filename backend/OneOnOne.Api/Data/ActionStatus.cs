@@ -1,0 +1,7 @@
+namespace OneOnOne.Api.Data;
+
+public enum ActionStatus
+{
+    Open,
+    Done,
+}

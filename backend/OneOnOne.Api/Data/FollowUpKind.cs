@@ -1,0 +1,8 @@
+namespace OneOnOne.Api.Data;
+
+public enum FollowUpKind
+{
+    Recap,
+    PreparationReminder,
+    OverdueDigest,
+}

@@ -1,0 +1,7 @@
+namespace OneOnOne.Api.Data;
+
+public enum MeetingStatus
+{
+    Scheduled,
+    Cancelled,
+}

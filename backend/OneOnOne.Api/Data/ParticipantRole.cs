@@ -1,0 +1,7 @@
+namespace OneOnOne.Api.Data;
+
+public enum ParticipantRole
+{
+    Manager,
+    Report,
+}

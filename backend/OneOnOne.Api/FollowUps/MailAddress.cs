@@ -1,0 +1,3 @@
+namespace OneOnOne.Api.FollowUps;
+
+public sealed record MailAddress(string Address, string Name);

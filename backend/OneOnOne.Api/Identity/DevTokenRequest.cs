@@ -1,0 +1,3 @@
+namespace OneOnOne.Api.Identity;
+
+public sealed record DevTokenRequest(string? Email = null);
