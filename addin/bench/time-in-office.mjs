@@ -1,7 +1,7 @@
 // Time to the agenda inside (a fake) Outlook: the pane opened as the manifest opens it (taskpane.html?host=outlook),
 // office.js replaced by the browser tests' fake host (tests/OneOnOne.AddIn.Tests/FakeOffice/office.js) answered
 // 150 ms late, as Microsoft's CDN would be, presenting Priya's read-mode invite of the demo data's next 1-on-1 with
-// Sanne. Median of N cold runs (default 10) of the agenda in the DOM and of React's interactive pane.
+// Sanne (its event in the demo calendar: DemoData.EventIdOf(EnglishSeriesId)). Median of N cold runs (default 10) of the agenda in the DOM and of React's interactive pane.
 //
 //   dotnet run --project backend/OneOnOne.Api --urls http://127.0.0.1:5180 &
 //   npm run bench:office -- http://127.0.0.1:5180 [runs]
@@ -13,7 +13,7 @@ const start = new Date(); start.setUTCHours(0,0,0,0); start.setUTCDate(start.get
 const end = new Date(start.getTime() + 30 * 60000);
 const sanne = { emailAddress: "sanne.visser@demo.oneonone.test", displayName: "Sanne Visser" };
 const priya = { emailAddress: "priya.raman@demo.oneonone.test", displayName: "Priya Raman" };
-const config = { mode: "read", displayLanguage: "en-US", mailboxVersion: "1.13", user: priya, item: { start: start.toISOString(), end: end.toISOString(), subject: "1-on-1", organizer: sanne, requiredAttendees: [priya], optionalAttendees: [], itemId: "AAMk-x", seriesId: "AAMk-series-sanne" } };
+const config = { mode: "read", displayLanguage: "en-US", mailboxVersion: "1.13", user: priya, item: { start: start.toISOString(), end: end.toISOString(), subject: "1-on-1", organizer: sanne, requiredAttendees: [priya], optionalAttendees: [], itemId: "demo-event-6d0a1c520000400080000000000000a2", seriesId: "AAMk-series-sanne" } };
 const browser = await chromium.launch({ executablePath: process.env.ONEONONE_CHROMIUM ?? "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu"] });
 const times = { agenda: [], interactive: [] };
 const runs = Number(process.argv[3] ?? 10);

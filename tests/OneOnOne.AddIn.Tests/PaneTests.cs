@@ -409,57 +409,6 @@ public sealed class PaneTests(BrowserFixture fixture) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task In_the_preview_the_page_shows_the_agenda_it_carries_before_any_module_loads_and_without_a_request()
-    {
-        var release = new TaskCompletionSource();
-        var requested = new ConcurrentQueue<string>();
-        var page = await FakeOutlook.OpenAsync(fixture.Browser, PaneUrl, null, prepare: async context =>
-        {
-            context.Request += (_, request) => requested.Enqueue(new Uri(request.Url).AbsolutePath);
-            // No module arrives until released: what shows meanwhile is the inline early script's work, under the
-            // page's real Content-Security-Policy.
-            await context.RouteAsync("**/assets/**", async route =>
-            {
-                await release.Task;
-                await route.ContinueAsync();
-            });
-        });
-        pages.Add(page);
-
-        var root = page.Locator("#root");
-        await Expect(Agenda(page).Locator("li").First).ToBeVisibleAsync();
-        // The first demo person reads Dutch.
-        await Expect(page.GetByText("Voorbeeld buiten Outlook", new() { Exact = false })).ToBeVisibleAsync();
-        await Expect(root).ToHaveAttributeAsync("aria-busy", "true");
-        await Expect(root).Not.ToHaveAttributeAsync("data-interactive", "true");
-
-        release.SetResult();
-        await Expect(root).ToHaveAttributeAsync("data-interactive", "true");
-        await Expect(page.GetByLabel("Nieuw gesprekspunt")).ToBeEditableAsync();
-        // The page carried the token and the pane (PreviewPane.cs), and the entry took both from the early script.
-        Assert.DoesNotContain("/dev/token", requested);
-        Assert.DoesNotContain("/api/meetings/next/pane", requested);
-
-        // A reload signs in as the person remembered, with the token kept for the tab: the same person, so the
-        // page's pane is theirs.
-        requested.Clear();
-        await page.ReloadAsync();
-        await Expect(root).ToHaveAttributeAsync("data-interactive", "true");
-        Assert.DoesNotContain("/dev/token", requested);
-        Assert.DoesNotContain("/api/meetings/next/pane", requested);
-
-        // Someone else remembered: the page's pane is not theirs, so the early script asks for their own, once.
-        await page.GetByLabel("Demopersoon").SelectOptionAsync(new SelectOptionValue { Label = "Priya Raman" });
-        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("1-on-1 with Sanne Visser");
-        requested.Clear();
-        await page.ReloadAsync();
-        await Expect(root).ToHaveAttributeAsync("data-interactive", "true");
-        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("1-on-1 with Sanne Visser");
-        Assert.DoesNotContain("/dev/token", requested);
-        Assert.Single(requested, path => path == "/api/meetings/next/pane");
-    }
-
-    [Fact]
     public async Task Open_notes_in_word_downloads_the_document_in_this_devices_time_zone_which_the_pane_also_reports()
     {
         const string zone = "Asia/Tokyo";
@@ -606,6 +555,74 @@ public sealed class PaneTests(BrowserFixture fixture) : IAsyncLifetime
         await Expect(page.GetByTestId("notes-private").Locator("[data-status]")).ToHaveAttributeAsync("data-status", "saved", new() { Timeout = 10000 });
         await page.ReloadAsync();
         await Expect(page.GetByLabel("Private notes (only you)")).ToHaveValueAsync($"Typed without a mouse {text}");
+    }
+
+    [Fact]
+    public async Task An_action_is_edited_where_it_is_shown_and_the_other_person_sees_the_change()
+    {
+        var sanne = await OpenAsync(SanneOrganizes());
+        var priya = await OpenAsync(PriyaOpensInvite());
+        await Expect(priya.GetByTestId("also-open")).ToBeVisibleAsync();
+        var mark = Guid.NewGuid().ToString("N")[..6];
+        var text = $"Draft the training plan {mark}";
+        await priya.GetByLabel("What needs to happen").FillAsync(text);
+        await priya.GetByRole(AriaRole.Button, new() { Name = "Add action item" }).ClickAsync();
+        var row = priya.GetByTestId("new-actions").Locator("li", new() { HasText = text });
+        await Expect(row).ToContainTextAsync("Priya Raman");
+
+        await row.GetByRole(AriaRole.Button, new() { Name = $"Edit {text}" }).ClickAsync();
+        var editor = row.GetByTestId("action-editor");
+        var edited = $"Book the training {mark}";
+        await editor.GetByLabel("What needs to happen").FillAsync(edited);
+        await editor.GetByLabel("Owner").SelectOptionAsync(new SelectOptionValue { Label = "Sanne Visser" });
+        await editor.GetByLabel("Due date (optional)").FillAsync("2031-03-14");
+        var saved = await priya.RunAndWaitForResponseAsync(
+            () => editor.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync(), r => r.Request.Method == "PATCH");
+        Assert.True(saved.Ok);
+
+        await Expect(editor).ToHaveCountAsync(0);
+        var editedRow = priya.GetByTestId("new-actions").Locator("li", new() { HasText = edited });
+        await Expect(editedRow).ToContainTextAsync("Sanne Visser");
+        await Expect(editedRow).ToContainTextAsync("2031");
+        await editedRow.GetByRole(AriaRole.Button, new() { Name = $"History of {edited}" }).ClickAsync();
+        var history = editedRow.GetByTestId("action-history");
+        await Expect(history).ToContainTextAsync("Priya Raman changed");
+        await Expect(history).ToContainTextAsync($"the text ({text} → {edited})");
+        await Expect(history).ToContainTextAsync("the owner");
+        // Sanne's open pane (in Dutch) follows without a reload.
+        await Expect(sanne.GetByTestId("new-actions").Locator("li", new() { HasText = edited })).ToContainTextAsync("Sanne Visser", new() { Timeout = 5000 });
+
+        // Emptying the text is not offered; cancelling keeps the action as it is.
+        await editedRow.GetByRole(AriaRole.Button, new() { Name = $"Edit {edited}" }).ClickAsync();
+        await editedRow.GetByTestId("action-editor").GetByLabel("What needs to happen").FillAsync(" ");
+        await Expect(editedRow.GetByRole(AriaRole.Button, new() { Name = "Save" })).ToBeDisabledAsync();
+        await editedRow.GetByRole(AriaRole.Button, new() { Name = "Cancel" }).ClickAsync();
+        await priya.ReloadAsync();
+        await Expect(priya.GetByTestId("new-actions").Locator("li", new() { HasText = edited })).ToContainTextAsync("Sanne Visser");
+    }
+
+    [Fact]
+    public async Task Each_person_reads_the_notes_of_last_time_and_only_their_own_private_note()
+    {
+        var sanne = await OpenAsync(SanneOrganizes());
+        var priya = await OpenAsync(PriyaOpensInvite());
+        var sanneNotes = sanne.GetByTestId("previous-notes");
+        var priyaNotes = priya.GetByTestId("previous-notes");
+        await Expect(sanneNotes.GetByRole(AriaRole.Heading, new() { Level = 2 })).ToContainTextAsync("Notities van de vorige keer");
+        await Expect(priyaNotes.GetByRole(AriaRole.Heading, new() { Level = 2 })).ToContainTextAsync("Notes of last time");
+
+        await sanneNotes.GetByRole(AriaRole.Button, new() { Name = "Toon wat er is opgeschreven" }).ClickAsync();
+        await priyaNotes.GetByRole(AriaRole.Button, new() { Name = "Show what was written down" }).ClickAsync();
+
+        // Sanne wrote a private note last time; Priya sees the same shared note and nothing of Sanne's own.
+        await Expect(sanneNotes.GetByRole(AriaRole.Heading, new() { Name = "Je privénotities" })).ToBeVisibleAsync();
+        await Expect(priyaNotes.GetByRole(AriaRole.Heading, new() { Name = "Shared notes" })).ToBeVisibleAsync();
+        await Expect(priyaNotes.GetByRole(AriaRole.Heading, new() { Name = "Your private notes" })).ToHaveCountAsync(0);
+        var shared = await priyaNotes.Locator("p").First.InnerTextAsync();
+        Assert.False(string.IsNullOrWhiteSpace(shared));
+        await Expect(sanneNotes.Locator("p").First).ToHaveTextAsync(shared);
+        Assert.Equal(1, await priyaNotes.Locator("p").CountAsync());
+        Assert.Equal(2, await sanneNotes.Locator("p").CountAsync());
     }
 
     [Fact]

@@ -55,14 +55,14 @@ export async function devToken(email: string | null, refresh = false): Promise<D
 }
 
 /** The token kept for this tab's session for that person, while it has more than a minute left. */
-export function keptDevToken(email: string): DevToken | null {
+function keptDevToken(email: string): DevToken | null {
   const kept = safeStorage(() => sessionStorage.getItem(devTokenKey));
   const token = kept ? (JSON.parse(kept) as DevToken) : null;
   return token && token.email.toLowerCase() === email.toLowerCase() && Date.parse(token.expiresAt) - Date.now() > 60_000 ? token : null;
 }
 
-/** Keeps a token for the tab's session (see devToken), also one the page came with (early.ts). */
-export function keepDevToken(token: DevToken): void {
+/** Keeps a token for the tab's session (see devToken). */
+function keepDevToken(token: DevToken): void {
   safeStorage(() => sessionStorage.setItem(devTokenKey, JSON.stringify(token)));
 }
 

@@ -2,7 +2,7 @@
 // mode a demo person (the one just chosen, the host's own user where the host says who that is, the one this
 // browser chose last time, and in the preview the first demo person).
 import { ApiError } from "./api";
-import { devToken, devTokenSource, entraTokenSource, fetchDemoPeople, keepDevToken, rememberDemoPerson, rememberedDemoPerson, type TokenSource } from "./auth";
+import { devToken, devTokenSource, entraTokenSource, fetchDemoPeople, rememberDemoPerson, rememberedDemoPerson, type TokenSource } from "./auth";
 import type { ClientConfig, DemoPerson, DevToken } from "./types";
 
 export interface DemoPrefetch {
@@ -18,20 +18,14 @@ export interface DemoPrefetch {
  * Starts the Development mode's requests at once, in parallel with everything else the pane asks for.
  * `guessFirstPerson`: a pane that may fall back to the first demo person asks for that token too when nobody is
  * chosen or remembered (a cheap, anonymous request, unused inside Office or in Entra ID mode).
- * `known`: a token the page already has (early.ts) for the remembered person, or for the first one: no request then.
  */
-export function prefetchDemoSignIn(chosen: string | undefined, guessFirstPerson = false, known: DevToken | null = null): DemoPrefetch {
+export function prefetchDemoSignIn(chosen: string | undefined, guessFirstPerson = false): DemoPrefetch {
   let list: Promise<DemoPerson[]> | null = null;
   const people = () => (list ??= fetchDemoPeople().catch(() => []));
   const email = chosen ?? rememberedDemoPerson();
-  const usable = known && (email === null || email.toLowerCase() === known.email.toLowerCase()) ? known : null;
-  if (usable) {
-    keepDevToken(usable);
-  }
-  const tokenFor = (person: string | null) => (usable ? Promise.resolve(usable) : devToken(person));
-  const first = email ? { email, token: tokenFor(email), chosen: chosen !== undefined } : null;
+  const first = email ? { email, token: devToken(email), chosen: chosen !== undefined } : null;
   first?.token.catch(() => undefined);
-  const firstPerson = !email && guessFirstPerson ? tokenFor(null) : null;
+  const firstPerson = !email && guessFirstPerson ? devToken(null) : null;
   firstPerson?.catch(() => undefined);
   return { people, first, firstPerson };
 }

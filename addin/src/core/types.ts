@@ -9,11 +9,6 @@ export interface ClientConfig {
   apiScope: string | null;
   /** Notes documents can go to the caller's OneDrive (Entra ID mode, Graph there); else the panes download them. */
   oneDrive: boolean;
-  /**
-   * Development mode, in the pane's page only (not GET /api/config): the first demo person's token, so the preview
-   * outside Office asks for its data without signing in first.
-   */
-  previewSignIn?: DevToken | null;
 }
 
 export interface DemoPerson {

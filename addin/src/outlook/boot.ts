@@ -1,11 +1,9 @@
 // Everything the first view needs, started as soon as the page runs (before React and Fluent have loaded):
-// office.js, the sign-in configuration, the token, the meeting and the pane's data. In the preview outside Office that
-// is two requests in a row at most: the first demo person's token and the pane of their next meeting.
+// office.js, the sign-in configuration, the token, the meeting and the pane's data.
 import { ApiError, createApi, type Api } from "../core/api";
 import { fetchConfig } from "../core/auth";
 import { prefetchDemoSignIn, signIn } from "../core/signIn";
 import type { ClientConfig, DemoPerson, PaneData, ResolveRequest, ResolveResponse, UpcomingMeeting } from "../core/types";
-import type { EarlyStart } from "./early";
 import type { AppointmentRef, OutlookHost } from "./office";
 
 export interface Session {
@@ -25,8 +23,7 @@ export interface Session {
 }
 
 export type BootState =
-  /** `early`: the pane's data is what the page's early script had (and may have painted already). */
-  | { kind: "ready"; session: Session; pane: PaneData; early: boolean }
+  | { kind: "ready"; session: Session; pane: PaneData }
   /** The event cannot be a 1-on-1 here: not one (`notOneOnOne`), not in the person's calendar, or not saved yet. */
   | { kind: "notOneOnOne"; session: Session | null; reason: NotOneOnOneReason; detail: string | null; language: string | null }
   | { kind: "chooseDemoPerson"; people: DemoPerson[]; hostTag: string }
@@ -43,14 +40,12 @@ export interface BootChoice {
 export interface BootDependencies {
   office: Promise<OutlookHost | null>;
   browserLanguage: string;
-  /** The preview's head start from the page (early.ts); for the first boot only, not for a switch or a retry. */
-  early?: EarlyStart | null;
 }
 
 export async function boot(deps: BootDependencies, choice: BootChoice = {}): Promise<BootState> {
   // Everything that does not depend on an earlier answer starts now, in parallel.
   const configRequest = fetchConfig();
-  const prefetch = prefetchDemoSignIn(choice.email, true, deps.early?.token ?? null);
+  const prefetch = prefetchDemoSignIn(choice.email, true);
   const host = await deps.office;
   const hostTag = host?.displayLanguage ?? deps.browserLanguage;
   // Reading the item is asynchronous in compose mode: start it while signing in.
@@ -97,13 +92,9 @@ export async function boot(deps: BootDependencies, choice: BootChoice = {}): Pro
       panePath = choice.meetingId ? `/api/meetings/${choice.meetingId}/pane` : "/api/meetings/next/pane";
     }
 
-    // The early script had exactly this, from the page or its request, when it signed in as the same person; its
-    // failures are asked again here, where they become the pane's errors.
-    const { early } = deps;
-    const earlyPane = !host && !choice.meetingId && early && early.token.email === signedIn.demo?.email ? await early.pane : null;
     let pane: PaneData;
     try {
-      pane = earlyPane ?? (await api.get<PaneData>(panePath));
+      pane = await api.get<PaneData>(panePath);
     } catch (error) {
       if (!host && !choice.meetingId && error instanceof ApiError && error.status === 404) {
         return { kind: "noUpcoming", session, name: signedIn.name, language: error.language };
@@ -111,7 +102,7 @@ export async function boot(deps: BootDependencies, choice: BootChoice = {}): Pro
       throw error;
     }
     language = pane.language;
-    return { kind: "ready", session, pane, early: earlyPane !== null };
+    return { kind: "ready", session, pane };
   } catch (error) {
     return { kind: "failed", error, hostTag };
   }

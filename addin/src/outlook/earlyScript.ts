@@ -1,19 +1,14 @@
 // The script the build inlines into taskpane.html (see early.ts): inside Office it asks for office.js and the UI code
-// at once, outside it starts the preview.
+// at once; outside it leaves everything to the entry.
 import { loadOfficeJs } from "../core/officeJs";
-import { plainBrowser, preloadUi, startEarly } from "./early";
+import { plainBrowser, preloadUi } from "./early";
 
 try {
-  if (plainBrowser(window)) {
-    const early = startEarly(window);
-    if (early) {
-      window.oneOnOneEarly = early;
-    }
-  } else {
+  if (!plainBrowser(window)) {
     // The entry would ask for it only once it has been fetched itself.
     window.oneOnOneOfficeJs = loadOfficeJs(document);
     preloadUi(document);
   }
 } catch {
-  // Blocked storage or an odd page: the entry then simply starts from the beginning.
+  // An odd page: the entry then simply starts from the beginning.
 }

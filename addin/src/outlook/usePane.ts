@@ -13,6 +13,8 @@ export interface PaneActions {
   deleteAgendaItem(item: AgendaItem): Promise<boolean>;
   moveAgendaItem(item: AgendaItem, to: number): Promise<boolean>;
   setActionDone(action: ActionItem, done: boolean): Promise<boolean>;
+  /** New text, owner and due date (null: none) of an action, over the version the pane has. */
+  editAction(action: ActionItem, change: { text: string; ownerId: string; dueDate: string | null }): Promise<boolean>;
   addAction(text: string, ownerId: string, dueDate: string | null): Promise<boolean>;
   setTemplate(templateKey: string | null): Promise<boolean>;
   swapRoles(): Promise<boolean>;
@@ -117,6 +119,17 @@ export function usePane(api: Api, initial: PaneData) {
         const changed = done
           ? await api.send<ActionItem>("POST", `/api/actions/${action.id}/complete`, { meetingId: initial.meeting.id, version: action.version })
           : await api.send<ActionItem>("POST", `/api/actions/${action.id}/reopen`, { version: action.version });
+        return (p) => ({ ...p, openActions: replaceById(p.openActions, changed), newActions: replaceById(p.newActions, changed) });
+      }, true),
+    editAction: (action, { text, ownerId, dueDate }) =>
+      run(async () => {
+        const changed = await api.send<ActionItem>("PATCH", `/api/actions/${action.id}`, {
+          version: action.version,
+          text,
+          ownerId,
+          dueDate,
+          clearDueDate: dueDate === null,
+        });
         return (p) => ({ ...p, openActions: replaceById(p.openActions, changed), newActions: replaceById(p.newActions, changed) });
       }, true),
     addAction: (text, ownerId, dueDate) =>

@@ -15,6 +15,8 @@ export const en = {
   changedBy: "{name} changed this meeting; the pane shows the change.",
   actionHistory: "History of {text}",
   actionHistoryShort: "History",
+  actionEdit: "Edit {text}",
+  actionEditShort: "Edit",
   erased: "Your data is erased. Close this pane; the next time you open OneOnOne it starts afresh.",
   alsoOpen: "{names} also has this meeting open.",
   retry: "Try again",

@@ -17,6 +17,8 @@ export const nl: Record<MessageKey, string> = {
   changedBy: "{name} heeft dit gesprek aangepast; je ziet de wijziging hier.",
   actionHistory: "Geschiedenis van {text}",
   actionHistoryShort: "Geschiedenis",
+  actionEdit: "{text} bewerken",
+  actionEditShort: "Bewerken",
   erased: "Je gegevens zijn gewist. Sluit dit venster; als je OneOnOne weer opent, begint het opnieuw.",
   alsoOpen: "{names} heeft dit gesprek ook open.",
   retry: "Opnieuw proberen",

@@ -1,21 +1,19 @@
 import { Button, Field, Input, Select } from "@fluentui/react-components";
 import { useId, useState } from "react";
 import { useI18n } from "../../core/I18nProvider";
-import type { ActionItem, PaneData } from "../../core/types";
+import type { PaneData } from "../../core/types";
 import { useStyles } from "../../core/ui/styles";
-import { ActionRow, type HistorySource } from "./PreviousActions";
+import { ActionRow, type ActionRowContext } from "./PreviousActions";
 
 /** Action items agreed in this meeting: what, who (one of the two), and optionally by when. */
 export function NewActions({
   pane,
   onAdd,
-  onDone,
-  history,
+  context,
 }: {
   pane: PaneData;
   onAdd: (text: string, ownerId: string, dueDate: string | null) => Promise<boolean>;
-  onDone: (action: ActionItem, done: boolean) => Promise<boolean>;
-  history: HistorySource;
+  context: ActionRowContext;
 }) {
   const { t } = useI18n();
   const styles = useStyles();
@@ -48,7 +46,7 @@ export function NewActions({
       ) : (
         <ul className={styles.list} data-testid="new-actions">
           {pane.newActions.map((action) => (
-            <ActionRow key={action.id} action={action} onDone={onDone} history={history} />
+            <ActionRow key={action.id} action={action} context={context} />
           ))}
         </ul>
       )}

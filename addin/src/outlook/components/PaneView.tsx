@@ -14,7 +14,7 @@ import { Goal } from "./Goal";
 import { Header } from "../../core/ui/Header";
 import { LiveStatus } from "../../core/ui/LiveStatus";
 import { PreviewBar } from "./Preview";
-import { PreviousActions } from "./PreviousActions";
+import { PreviousActions, type ActionRowContext } from "./PreviousActions";
 
 // Below the first screen: loaded right after the agenda is on screen, not before.
 const Details = lazy(() => import("./Details"));
@@ -26,6 +26,13 @@ export function PaneView({ session, initial, restart }: { session: Session; init
   const t = useMemo(() => translator(pickLanguage(pane.language)), [pane.language]);
   const [erased, setErased] = useState(false);
   const me = pane.participants.find((p) => p.isMe);
+  const actionContext: ActionRowContext = {
+    api: session.api,
+    seriesId: pane.meeting.seriesId,
+    participants: pane.participants,
+    onDone: actions.setActionDone,
+    onEdit: actions.editAction,
+  };
   const meetingId = pane.meeting.id;
 
   // What the other person (or Word, or the calendar) changes shows here within a second.
@@ -66,9 +73,9 @@ export function PaneView({ session, initial, restart }: { session: Session; init
         <CalendarNotice meeting={pane.meeting} />
         <Goal goal={pane.meeting.goal} onSave={actions.setGoal} />
         <Agenda items={pane.agenda} myId={me?.id ?? ""} actions={actions} />
-        <PreviousActions actions={pane.openActions} onDone={actions.setActionDone} history={{ api: session.api, seriesId: pane.meeting.seriesId }} />
+        <PreviousActions actions={pane.openActions} context={actionContext} />
         <Suspense fallback={<Spinner size="tiny" label={t("moreLoading")} />}>
-          <Details session={session} pane={pane} actions={actions} onErased={() => setErased(true)} />
+          <Details session={session} pane={pane} actions={actions} actionContext={actionContext} onErased={() => setErased(true)} />
         </Suspense>
       </main>
     </I18nProvider>
