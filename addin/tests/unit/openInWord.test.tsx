@@ -15,10 +15,10 @@ import { pane } from "./fixtures";
 const webUrl = "https://contoso-my.sharepoint.com/personal/priya/Documents/OneOnOne/notes.docx";
 const config = (oneDrive: boolean): ClientConfig => ({ authenticationMode: oneDrive ? "EntraId" : "Development", clientId: null, authority: null, apiScope: null, oneDrive });
 
-function open(session: Partial<Session>) {
+function open(session: Partial<Session>, onImported = vi.fn()) {
   render(
     <I18nProvider language="en" hostTag="en-GB">
-      <OpenInWord session={session as Session} pane={pane("en", [])} />
+      <OpenInWord session={session as Session} pane={pane("en", [])} onImported={onImported} />
     </I18nProvider>,
   );
   fireEvent.click(screen.getByRole("button", { name: "Open notes in Word" }));
@@ -65,6 +65,33 @@ describe("opening the notes in Word", () => {
     const link = screen.getByRole("link", { name: /Word for the web.*shared with Sanne Visser/ });
     expect(link.getAttribute("href")).toBe(webUrl);
     expect(client.blob).not.toHaveBeenCalled();
+  });
+
+  it("brings what was written in the OneDrive copy back, in the same time zone, and has the pane read again", async () => {
+    const changes = { changed: true, summary: "1 new action, the shared notes updated.", created: [], updated: [], sharedNotesUpdated: true };
+    const send = vi.fn(async (_method: string, path: string) => (path.includes("/onedrive/import") ? changes : { webUrl, path: "OneOnOne/notes.docx", created: false }));
+    const client = api({ send: send as unknown as Api["send"] });
+    const onImported = vi.fn();
+    open({ api: client, config: config(true), host: { openInBrowser: vi.fn() } as unknown as OutlookHost }, onImported);
+
+    fireEvent.click(await screen.findByRole("button", { name: "Bring what was written in Word into OneOnOne" }));
+
+    expect((await screen.findByTestId("word-imported")).textContent).toBe(changes.summary);
+    expect(send).toHaveBeenLastCalledWith("POST", `/api/meetings/m1/notes.docx/onedrive/import?${timeZone()}`);
+    expect(onImported).toHaveBeenCalledTimes(1);
+  });
+
+  it("says why when the OneDrive copy cannot be read back, and keeps the pane as it is", async () => {
+    const refused = new ApiError("http", 502, "Bad Gateway", "OneDrive did not answer.", null);
+    const send = vi.fn(async (_method: string, path: string) => (path.includes("/onedrive/import") ? Promise.reject(refused) : { webUrl, path: "OneOnOne/notes.docx", created: false }));
+    const onImported = vi.fn();
+    vi.spyOn(window, "open").mockImplementation(() => null);
+    open({ api: api({ send: send as unknown as Api["send"] }), config: config(true), host: null }, onImported);
+
+    fireEvent.click(await screen.findByRole("button", { name: "Bring what was written in Word into OneOnOne" }));
+
+    expect((await screen.findByRole("alert")).textContent).toMatch(/^What was written in Word could not be brought in: /);
+    expect(onImported).not.toHaveBeenCalled();
   });
 
   it("downloads the document instead, and says so, when OneDrive refuses", async () => {

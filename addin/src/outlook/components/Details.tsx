@@ -34,7 +34,7 @@ export default function Details({
       <Prompts pane={pane} onAdd={actions.addPrompt} />
       <Notes api={session.api} pane={pane} />
       {pane.previousMeeting && <PreviousNotes api={session.api} previous={pane.previousMeeting} />}
-      <OpenInWord session={session} pane={pane} />
+      <OpenInWord session={session} pane={pane} onImported={() => void actions.reload()} />
       <Health health={pane.health} />
       <ThisSeries pane={pane} onSwapRoles={actions.swapRoles} onChooseTemplate={actions.setTemplate} />
       <MySettings api={session.api} onLanguage={actions.setLanguage} onErased={onErased} />

@@ -4,19 +4,24 @@ import { useState } from "react";
 import { ApiError } from "../../core/api";
 import { download } from "../../core/download";
 import { describeError } from "../../core/errors";
+import { fill } from "../../core/i18n";
 import { useI18n } from "../../core/I18nProvider";
 import { deviceTimeZone } from "../../core/timeZone";
-import type { OneDriveDocument, PaneData } from "../../core/types";
+import type { DocumentChanges, OneDriveDocument, PaneData } from "../../core/types";
 import type { Session } from "../boot";
+import { moreTexts } from "../moreTexts";
 
 /**
  * The meeting-notes Word document, with its times in this device's time zone. Where the server can use OneDrive
  * (Entra ID mode) the document goes to the person's OneDrive, shared with the other participant, and opens in Word for
  * the web, so both work in one file; otherwise, or when OneDrive fails, it is downloaded. The API needs the bearer
- * token either way, so it is asked for here (a plain link would go without it).
+ * token either way, so it is asked for here (a plain link would go without it). What was written in the OneDrive copy
+ * comes back on request, as Word's pane would send it, for a person who edits it without the add-in.
  */
-export function OpenInWord({ session, pane }: { session: Session; pane: PaneData }) {
-  const { t } = useI18n();
+export function OpenInWord({ session, pane, onImported }: { session: Session; pane: PaneData; onImported: () => void }) {
+  const { t, language } = useI18n();
+  const texts = moreTexts(language);
+  const [imported, setImported] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [online, setOnline] = useState<string | null>(null);
@@ -61,6 +66,23 @@ export function OpenInWord({ session, pane }: { session: Session; pane: PaneData
     }
   };
 
+  const bringBack = async () => {
+    setBusy(true);
+    setError(null);
+    setImported(null);
+    try {
+      const changes = await session.api.send<DocumentChanges>("POST", `${documentPath}/onedrive/import?${timeZone}`);
+      setImported(changes.summary);
+      if (changes.changed) {
+        onImported();
+      }
+    } catch (failure) {
+      setError(fill(texts.wordImportFailed, { reason: describeError(failure, t) }));
+    } finally {
+      setBusy(false);
+    }
+  };
+
   const other = pane.participants.find((p) => !p.isMe)?.displayName ?? "";
   return (
     <div>
@@ -73,6 +95,18 @@ export function OpenInWord({ session, pane }: { session: Session; pane: PaneData
           <Link href={online} target="_blank" rel="noopener">
             {t("wordOnline", { name: other })}
           </Link>
+        </Text>
+      )}
+      {online && (
+        <div>
+          <Button disabled={busy} onClick={() => void bringBack()}>
+            {texts.wordImport}
+          </Button>
+        </div>
+      )}
+      {imported && (
+        <Text as="p" role="status" block data-testid="word-imported">
+          {imported}
         </Text>
       )}
       {notice && (
