@@ -1,7 +1,10 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using OneOnOne.Api.Data;
 using static Microsoft.Playwright.Assertions;
 
 namespace OneOnOne.AddIn.Tests;
@@ -46,6 +49,50 @@ public sealed class AdminPageTests(BrowserFixture fixture) : IAsyncLifetime
             new FakeAppointment("read", FakeOutlook.Priya, FakeOutlook.Sanne, [FakeOutlook.Priya], PaneServer.NextDemoMeetingStart()));
         pages.Add(pane);
         await Expect(pane.GetByTestId("prompts")).ToContainTextAsync(english);
+    }
+
+    [Fact]
+    public async Task HR_sees_the_mail_that_was_not_sent_and_sends_it_again()
+    {
+        var failed = new FollowUp
+        {
+            TenantId = DemoData.TenantId,
+            Key = $"test-failed-{Guid.NewGuid():N}",
+            Kind = FollowUpKind.OverdueDigest,
+            DueUtc = DateTime.UtcNow.AddHours(-2),
+            Status = FollowUpStatus.Failed,
+            Attempts = 5,
+            LastError = "The mailbox refused the message (550 5.7.1).",
+        };
+        await using (var scope = fixture.Server.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<OneOnOneDb>();
+            failed.RecipientId = (await db.People.IgnoreQueryFilters().SingleAsync(p => p.Email == FakeOutlook.Priya.EmailAddress, TestContext.Current.CancellationToken)).Id;
+            db.FollowUps.Add(failed);
+            await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+        }
+
+        var admin = await OpenAdminAsync("noor.bakker@demo.oneonone.test");
+        var list = admin.GetByTestId("failed-mail");
+        await Expect(list).ToContainTextAsync("Te late acties voor Priya Raman (priya.raman@demo.oneonone.test)");
+        await Expect(list).ToContainTextAsync("The mailbox refused the message (550 5.7.1).");
+        var retried = await admin.RunAndWaitForResponseAsync(
+            () => list.GetByRole(AriaRole.Button, new() { Name = "De te late acties voor Priya Raman opnieuw versturen" }).ClickAsync(),
+            r => r.Url.EndsWith($"/api/admin/follow-ups/{failed.Id}/retry", StringComparison.Ordinal));
+
+        Assert.Equal(202, retried.Status);
+        await Expect(list.GetByRole(AriaRole.Status)).ToHaveTextAsync("Staat klaar om opnieuw te worden verstuurd.");
+        await using (var scope = fixture.Server.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<OneOnOneDb>();
+            var row = await db.FollowUps.IgnoreQueryFilters().AsNoTracking().SingleAsync(f => f.Id == failed.Id, TestContext.Current.CancellationToken);
+            Assert.NotEqual(FollowUpStatus.Failed, row.Status);
+        }
+
+        // Someone without the role sees no such list: the page refuses them as a whole.
+        var priya = await OpenAdminAsync(FakeOutlook.Priya.EmailAddress);
+        await Expect(priya.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToBeVisibleAsync();
+        await Expect(priya.GetByTestId("failed-mail")).ToHaveCountAsync(0);
     }
 
     [Fact]

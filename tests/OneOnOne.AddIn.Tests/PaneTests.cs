@@ -441,6 +441,23 @@ public sealed class PaneTests(BrowserFixture fixture) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_downloaded_document_is_uploaded_back_from_the_pane_and_the_server_says_what_it_changed()
+    {
+        var page = await OpenAsync(PriyaOpensInvite());
+        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Button, new() { Name = "Open notes in Word" }).ClickAsync());
+        var path = await download.PathAsync();
+
+        var uploaded = await page.RunAndWaitForResponseAsync(
+            () => page.GetByLabel("Edited the downloaded document? Upload it to bring its actions and notes into OneOnOne").SetInputFilesAsync(path),
+            r => r.Request.Method == "POST" && r.Url.EndsWith("/notes.docx", StringComparison.Ordinal));
+
+        Assert.Equal(200, uploaded.Status);
+        Assert.StartsWith("multipart/form-data", await uploaded.Request.HeaderValueAsync("content-type") ?? "", StringComparison.Ordinal);
+        // The document as it was made: the server read it and found nothing new, and the pane says so.
+        await Expect(page.GetByTestId("word-imported")).ToHaveTextAsync("Nothing changed: everything in it was already here.");
+    }
+
+    [Fact]
     public async Task Text_from_the_other_person_is_shown_as_text_never_as_markup()
     {
         var page = await OpenAsync(SanneOrganizes());

@@ -4,8 +4,9 @@ import { ApiError, type Api } from "../core/api";
 import { download } from "../core/download";
 import { useStyles } from "../core/ui/styles";
 import { fill } from "../core/i18n";
-import { describeChange, textsFor } from "./texts";
+import { describeChange, describeProblem, textsFor } from "./texts";
 import { audiences, moments, themes, type AgendaTemplate, type FieldErrors, type Guide, type GuidePrompt, type GuideResponse, type GuideText, type GuideVersion, type Theme } from "./types";
+import { FailedMail } from "./FailedMail";
 
 type Texts = ReturnType<typeof textsFor>;
 
@@ -35,7 +36,7 @@ export function GuideEditor({ api, texts, language }: { api: Api; texts: Texts; 
   }, [api]);
 
   useEffect(() => {
-    void load().catch((error: unknown) => setStatus({ kind: "error", message: describe(error, texts) }));
+    void load().catch((error: unknown) => setStatus({ kind: "error", message: describeProblem(error, texts) }));
   }, [load, texts]);
 
   /** Sends a change of the guide; its answer becomes what is shown, a refusal says why. */
@@ -53,7 +54,7 @@ export function GuideEditor({ api, texts, language }: { api: Api; texts: Texts; 
         setErrors(found);
         setStatus({ kind: "invalid", count: Object.keys(found).length });
       } else {
-        setStatus({ kind: "error", message: describe(error, texts) });
+        setStatus({ kind: "error", message: describeProblem(error, texts) });
       }
     }
   };
@@ -91,7 +92,7 @@ export function GuideEditor({ api, texts, language }: { api: Api; texts: Texts; 
     try {
       download(await api.blob("/api/admin/guide/export"), `oneonone-guide-v${current.version}.json`);
     } catch (error) {
-      setStatus({ kind: "error", message: describe(error, texts) });
+      setStatus({ kind: "error", message: describeProblem(error, texts) });
     }
   };
   // An edit makes the errors of the last save stale (and an entry removed would move them onto its neighbour).
@@ -143,6 +144,7 @@ export function GuideEditor({ api, texts, language }: { api: Api; texts: Texts; 
         <ImportButton label={texts.importGuide} onFile={(file) => void importFile(file)} />
       </div>
       <History history={history} current={current.version} texts={texts} language={language} onRestore={restore} />
+      <FailedMail api={api} texts={texts} language={language} />
     </main>
   );
 }
@@ -439,8 +441,4 @@ function ImportButton({ label, onFile }: { label: string; onFile: (file: File) =
 function problem(errors: FieldErrors, field: string): { validationState?: "error"; validationMessage?: string } {
   const found = Object.entries(errors).find(([key]) => key.toLowerCase() === field.toLowerCase())?.[1];
   return found ? { validationState: "error", validationMessage: found.join(" ") } : {};
-}
-
-function describe(error: unknown, texts: Texts): string {
-  return error instanceof ApiError && error.detail ? error.detail : texts.failed;
 }

@@ -1,4 +1,5 @@
 // The admin page's words, in both languages (kept apart from the panes' dictionaries so the panes do not carry them).
+import { ApiError } from "../core/api";
 import { fill } from "../core/i18n";
 import type { Audience, GuideChange, Moment, Theme } from "./types";
 
@@ -45,6 +46,17 @@ const en = {
   conflict: "Someone else saved the guide meanwhile (version {version}). Load their version to continue; your changes here are then discarded.",
   loadTheirs: "Load their version",
   history: "History",
+  failedTitle: "Mail that was not sent",
+  failedHelp: "Follow-up mails in your organisation that could not be delivered, with the reason. Once the cause is fixed (a mailbox allowed, an address corrected), send them again. What they say is not shown here.",
+  failedEmpty: "Every follow-up mail went out.",
+  failedRow: "{kind} for {name} ({email}), due {date}, {attempts} attempts",
+  failedKindRecap: "Recap",
+  failedKindPreparationReminder: "Reminder to prepare",
+  failedKindOverdueDigest: "Overdue actions",
+  sendAgain: "Send again",
+  sendAgainLabel: "Send the {kind} for {name} again",
+  sentAgain: "Queued to be sent again.",
+  failedLoad: "The list could not be loaded: {reason}",
   historyEmpty: "No versions yet: the built-in guide is in use.",
   restore: "Restore version {version}",
   restored: "Version {version} is the guide again (saved as version {current}).",
@@ -86,7 +98,7 @@ const en = {
   },
 };
 
-type Texts = typeof en;
+export type Texts = typeof en;
 
 const nl: Texts = {
   title: "Gespreksgids",
@@ -131,6 +143,17 @@ const nl: Texts = {
   conflict: "Iemand anders heeft de gids intussen opgeslagen (versie {version}). Laad die versie om verder te gaan; je wijzigingen hier vervallen dan.",
   loadTheirs: "Hun versie laden",
   history: "Geschiedenis",
+  failedTitle: "Mail die niet is verstuurd",
+  failedHelp: "Opvolgmails in je organisatie die niet konden worden bezorgd, met de reden. Is de oorzaak verholpen (een mailbox toegestaan, een adres verbeterd), verstuur ze dan opnieuw. Wat erin staat, is hier niet te zien.",
+  failedEmpty: "Alle opvolgmails zijn verstuurd.",
+  failedRow: "{kind} voor {name} ({email}), gepland {date}, {attempts} pogingen",
+  failedKindRecap: "Terugblik",
+  failedKindPreparationReminder: "Herinnering om voor te bereiden",
+  failedKindOverdueDigest: "Te late acties",
+  sendAgain: "Opnieuw versturen",
+  sendAgainLabel: "De {kind} voor {name} opnieuw versturen",
+  sentAgain: "Staat klaar om opnieuw te worden verstuurd.",
+  failedLoad: "De lijst kon niet worden geladen: {reason}",
   historyEmpty: "Nog geen versies: de ingebouwde gids is in gebruik.",
   restore: "Versie {version} terugzetten",
   restored: "Versie {version} is weer de gids (opgeslagen als versie {current}).",
@@ -190,4 +213,9 @@ export function describeChange(change: GuideChange, texts: Texts): string {
   }
   if (change.defaultsChanged) parts.push(c.defaultsChanged);
   return parts.length > 0 ? parts.join(", ") : c.nothing;
+}
+
+/** The server's own words for what went wrong (a problem document, in the admin's language), else a general one. */
+export function describeProblem(error: unknown, texts: Texts): string {
+  return error instanceof ApiError && error.detail ? error.detail : texts.failed;
 }

@@ -32,6 +32,7 @@ export interface ApiOptions {
 
 export interface Api {
   get<T>(path: string): Promise<T>;
+  /** Sends `body` as JSON, or a FormData (a file upload) as it is. */
   send<T>(method: "POST" | "PUT" | "PATCH" | "DELETE", path: string, body?: unknown): Promise<T>;
   /** Downloads a binary answer (the Word document). */
   blob(path: string): Promise<Blob>;
@@ -73,8 +74,10 @@ async function toError(response: Response): Promise<ApiError> {
   return new ApiError("http", response.status, text("title"), text("detail"), problem, response.headers.get("Content-Language"));
 }
 
+/** The answer's JSON; undefined for an answer without a body (204, or a 202 that only says the work was queued). */
 export async function readJson<T>(response: Response): Promise<T> {
-  return response.status === 204 ? (undefined as T) : ((await response.json()) as T);
+  const text = response.status === 204 ? "" : await response.text();
+  return (text ? JSON.parse(text) : undefined) as T;
 }
 
 export function createApi(options: ApiOptions): Api {
@@ -85,11 +88,13 @@ export function createApi(options: ApiOptions): Api {
       Authorization: `Bearer ${await options.token(refresh)}`,
       "Accept-Language": options.language(),
     };
-    if (body !== undefined) {
+    // A form (a file upload) carries its own content type, with the boundary the browser chooses.
+    const form = body instanceof FormData;
+    if (body !== undefined && !form) {
       headers["Content-Type"] = "application/json";
     }
     try {
-      return await request(path, { method, headers, body: body === undefined ? null : JSON.stringify(body) }, timeout);
+      return await request(path, { method, headers, body: body === undefined ? null : form ? body : JSON.stringify(body) }, timeout);
     } catch (error) {
       // An expired token: one more try with a fresh one.
       if (!refresh && error instanceof ApiError && error.status === 401) {

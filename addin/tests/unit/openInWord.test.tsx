@@ -81,6 +81,23 @@ describe("opening the notes in Word", () => {
     expect(onImported).toHaveBeenCalledTimes(1);
   });
 
+  it("uploads a downloaded document the person edited, as the file field of a form, and has the pane read again", async () => {
+    const changes = { changed: true, summary: "1 new action.", created: [], updated: [], sharedNotesUpdated: false };
+    const send = vi.fn(async () => changes);
+    const onImported = vi.fn();
+    vi.spyOn(HTMLAnchorElement.prototype, "click").mockImplementation(() => undefined);
+    open({ api: api({ send: send as unknown as Api["send"] }), config: config(false), host: null }, onImported);
+    const edited = new File(["docx"], "notes.docx", { type: "application/vnd.openxmlformats-officedocument.wordprocessingml.document" });
+
+    fireEvent.change(await screen.findByLabelText(/Upload it to bring its actions and notes into OneOnOne/), { target: { files: [edited] } });
+
+    expect((await screen.findByTestId("word-imported")).textContent).toBe(changes.summary);
+    const [method, path, body] = send.mock.calls[0] as unknown as [string, string, FormData];
+    expect([method, path]).toEqual(["POST", "/api/meetings/m1/notes.docx"]);
+    expect(body.get("file")).toBe(edited);
+    expect(onImported).toHaveBeenCalledTimes(1);
+  });
+
   it("says why when the OneDrive copy cannot be read back, and keeps the pane as it is", async () => {
     const refused = new ApiError("http", 502, "Bad Gateway", "OneDrive did not answer.", null);
     const send = vi.fn(async (_method: string, path: string) => (path.includes("/onedrive/import") ? Promise.reject(refused) : { webUrl, path: "OneOnOne/notes.docx", created: false }));

@@ -1,6 +1,6 @@
 import { Button, Link, Text } from "@fluentui/react-components";
 import { DocumentText20Regular } from "@fluentui/react-icons";
-import { useState } from "react";
+import { useId, useState } from "react";
 import { ApiError } from "../../core/api";
 import { download } from "../../core/download";
 import { describeError } from "../../core/errors";
@@ -9,6 +9,7 @@ import { useI18n } from "../../core/I18nProvider";
 import { deviceTimeZone } from "../../core/timeZone";
 import type { DocumentChanges, OneDriveDocument, PaneData } from "../../core/types";
 import type { Session } from "../boot";
+import { useStyles } from "../../core/ui/styles";
 import { moreTexts } from "../moreTexts";
 
 /**
@@ -22,6 +23,9 @@ export function OpenInWord({ session, pane, onImported }: { session: Session; pa
   const { t, language } = useI18n();
   const texts = moreTexts(language);
   const [imported, setImported] = useState<string | null>(null);
+  const [downloaded, setDownloaded] = useState(false);
+  const uploadId = useId();
+  const styles = useStyles();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [online, setOnline] = useState<string | null>(null);
@@ -58,6 +62,7 @@ export function OpenInWord({ session, pane, onImported }: { session: Session; pa
         }
       } else {
         download(await session.api.blob(`${documentPath}?${timeZone}`), `${pane.meeting.subject || "1-on-1"}.docx`);
+        setDownloaded(true);
       }
     } catch (failure) {
       setError(t("wordUnavailable", { reason: describeError(failure, t) }));
@@ -66,12 +71,15 @@ export function OpenInWord({ session, pane, onImported }: { session: Session; pa
     }
   };
 
-  const bringBack = async () => {
+  /** Applies the document's rows and notes as the server reads them: the OneDrive copy, or a file the person edited. */
+  const bringBack = async (upload: File | null) => {
     setBusy(true);
     setError(null);
     setImported(null);
     try {
-      const changes = await session.api.send<DocumentChanges>("POST", `${documentPath}/onedrive/import?${timeZone}`);
+      const changes = upload
+        ? await session.api.send<DocumentChanges>("POST", documentPath, withFile(upload))
+        : await session.api.send<DocumentChanges>("POST", `${documentPath}/onedrive/import?${timeZone}`);
       setImported(changes.summary);
       if (changes.changed) {
         onImported();
@@ -99,9 +107,29 @@ export function OpenInWord({ session, pane, onImported }: { session: Session; pa
       )}
       {online && (
         <div>
-          <Button disabled={busy} onClick={() => void bringBack()}>
+          <Button disabled={busy} onClick={() => void bringBack(null)}>
             {texts.wordImport}
           </Button>
+        </div>
+      )}
+      {downloaded && (
+        <div>
+          <label className={styles.meta} htmlFor={uploadId}>
+            {texts.wordUpload}
+          </label>
+          <input
+            id={uploadId}
+            type="file"
+            accept=".docx,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+            disabled={busy}
+            onChange={(event) => {
+              const file = event.target.files?.[0];
+              event.target.value = "";
+              if (file) {
+                void bringBack(file);
+              }
+            }}
+          />
         </div>
       )}
       {imported && (
@@ -121,4 +149,11 @@ export function OpenInWord({ session, pane, onImported }: { session: Session; pa
       )}
     </div>
   );
+}
+
+/** The edited document as the upload endpoint takes it: multipart, in a field named "file". */
+function withFile(file: File): FormData {
+  const form = new FormData();
+  form.append("file", file);
+  return form;
 }
