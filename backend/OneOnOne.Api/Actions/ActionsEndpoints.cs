@@ -3,7 +3,6 @@ using Microsoft.EntityFrameworkCore;
 using OneOnOne.Api.Data;
 using OneOnOne.Api.Hosting;
 using OneOnOne.Api.Identity;
-using OneOnOne.Api.Localization;
 
 namespace OneOnOne.Api.Actions;
 
@@ -65,7 +64,7 @@ public static class ActionsEndpoints
         var ownerId = request.OwnerId ?? caller.PersonId;
         if (!series.HasParticipant(ownerId))
         {
-            validation.Add("ownerId", Texts.OwnerNotParticipant);
+            validation.Add("ownerId", ActionTexts.OwnerNotParticipant);
         }
 
         var meetingId = await MeetingForAsync(db, series.Id, request.MeetingId, clock, validation, cancellationToken);
@@ -102,7 +101,7 @@ public static class ActionsEndpoints
         var text = request.Text is null ? action.Text : validation.Text("text", request.Text, Limits.ActionText);
         if (request.OwnerId is { } owner && !action.Series.HasParticipant(owner))
         {
-            validation.Add("ownerId", Texts.OwnerNotParticipant);
+            validation.Add("ownerId", ActionTexts.OwnerNotParticipant);
         }
 
         if (!validation.IsValid)
@@ -181,7 +180,7 @@ public static class ActionsEndpoints
                 return meetingId;
             }
 
-            validation.Add("meetingId", Texts.MeetingNotInSeries);
+            validation.Add("meetingId", ActionTexts.MeetingNotInSeries);
             return null;
         }
 
@@ -191,7 +190,7 @@ public static class ActionsEndpoints
             ?? await meetings.OrderBy(m => m.StartUtc).Select(m => (Guid?)m.Id).FirstOrDefaultAsync(cancellationToken);
         if (current is null)
         {
-            validation.Add("meetingId", Texts.NoMeetingInSeries);
+            validation.Add("meetingId", ActionTexts.NoMeetingInSeries);
         }
 
         return current;

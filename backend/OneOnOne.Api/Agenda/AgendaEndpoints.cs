@@ -4,7 +4,6 @@ using OneOnOne.Api.Data;
 using OneOnOne.Api.Guide;
 using OneOnOne.Api.Hosting;
 using OneOnOne.Api.Identity;
-using OneOnOne.Api.Localization;
 using OneOnOne.Api.Prompts;
 
 namespace OneOnOne.Api.Agenda;
@@ -86,7 +85,7 @@ public static class AgendaEndpoints
         if (prompt is null)
         {
             var validation = new Validation(caller.Language);
-            validation.Add("promptKey", Texts.UnknownPrompt);
+            validation.Add("promptKey", AgendaTexts.UnknownPrompt);
             return validation.Problem();
         }
 
@@ -124,7 +123,7 @@ public static class AgendaEndpoints
 
         if (item.AuthorId != caller.PersonId)
         {
-            return ProblemSetup.Problem(context, StatusCodes.Status403Forbidden, Texts.OnlyAuthorMayChange);
+            return ProblemSetup.Problem(context, StatusCodes.Status403Forbidden, AgendaTexts.OnlyAuthorMayChange);
         }
 
         var validation = new Validation(caller.Language);
@@ -166,7 +165,7 @@ public static class AgendaEndpoints
 
         if (item.AuthorId != caller.PersonId)
         {
-            return ProblemSetup.Problem(context, StatusCodes.Status403Forbidden, Texts.OnlyAuthorMayChange);
+            return ProblemSetup.Problem(context, StatusCodes.Status403Forbidden, AgendaTexts.OnlyAuthorMayChange);
         }
 
         db.AgendaItems.Remove(item);
@@ -188,7 +187,7 @@ public static class AgendaEndpoints
         if (order.Length != items.Count || order.Distinct().Count() != order.Length || !items.All(i => order.Contains(i.Id)))
         {
             var validation = new Validation(caller.Language);
-            validation.Add("itemIds", Texts.OrderMustListAgenda);
+            validation.Add("itemIds", AgendaTexts.OrderMustListAgenda);
             return validation.Problem();
         }
 

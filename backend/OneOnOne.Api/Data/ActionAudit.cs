@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace OneOnOne.Api.Data;
 
@@ -11,7 +10,7 @@ namespace OneOnOne.Api.Data;
 /// nothing private (private notes are a separate entity, never audited), so their values are recorded. The entries join
 /// the same save, so an action never changes without its trail.
 /// </summary>
-public sealed class ActionAudit : SaveChangesInterceptor
+public sealed class ActionAudit : BeforeSaving
 {
     // What a person can change; bookkeeping (id, tenant, version, creation) is left out.
     private static readonly string[] Audited =
@@ -22,26 +21,8 @@ public sealed class ActionAudit : SaveChangesInterceptor
 
     private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);
 
-    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    protected override void Saving(DbContext db)
     {
-        Record(eventData.Context);
-        return result;
-    }
-
-    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(
-        DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
-    {
-        Record(eventData.Context);
-        return ValueTask.FromResult(result);
-    }
-
-    private static void Record(DbContext? db)
-    {
-        if (db is null)
-        {
-            return;
-        }
-
         var changedBy = (db as OneOnOneDb)?.ActingPersonId;
         // Entries of a save that failed are recorded again from the changes still pending.
         foreach (var stale in db.ChangeTracker.Entries<ActionAuditEntry>().Where(e => e.State == EntityState.Added).ToList())

@@ -20,22 +20,9 @@ namespace OneOnOne.Api.Data;
 /// Rows written around EF are counted afresh: the data generator's bulk load by <see cref="RecountAsync"/>, the rows
 /// already there when the counters were added by that migration's SQL (the same rule as <see cref="Counts"/>).
 /// </remarks>
-public sealed class ActionTally : SaveChangesInterceptor, IDbTransactionInterceptor
+public sealed class ActionTally : BeforeSaving, IDbTransactionInterceptor
 {
     private readonly ConditionalWeakTable<DbContext, Pending> pending = [];
-
-    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
-    {
-        Prepare(eventData.Context);
-        return result;
-    }
-
-    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(
-        DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
-    {
-        Prepare(eventData.Context);
-        return ValueTask.FromResult(result);
-    }
 
     public InterceptionResult TransactionCommitting(DbTransaction transaction, TransactionEventData eventData, InterceptionResult result)
     {
@@ -94,7 +81,7 @@ public sealed class ActionTally : SaveChangesInterceptor, IDbTransactionIntercep
         return Task.CompletedTask;
     }
 
-    private void Prepare(DbContext? context)
+    protected override void Saving(DbContext context)
     {
         if (context is not OneOnOneDb db)
         {

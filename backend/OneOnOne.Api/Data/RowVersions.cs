@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace OneOnOne.Api.Data;
 
@@ -7,24 +6,11 @@ namespace OneOnOne.Api.Data;
 /// Gives every changed <see cref="IVersioned"/> row a new version as it is saved, so the next save over the old version
 /// (<see cref="OneOnOneDb.ExpectVersion"/>) is a conflict.
 /// </summary>
-public sealed class RowVersions : SaveChangesInterceptor
+public sealed class RowVersions : BeforeSaving
 {
-    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    protected override void Saving(DbContext context)
     {
-        Renew(eventData.Context);
-        return result;
-    }
-
-    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(
-        DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
-    {
-        Renew(eventData.Context);
-        return ValueTask.FromResult(result);
-    }
-
-    private static void Renew(DbContext? db)
-    {
-        foreach (var entry in db?.ChangeTracker.Entries<IVersioned>() ?? [])
+        foreach (var entry in context.ChangeTracker.Entries<IVersioned>())
         {
             if (entry.State == EntityState.Modified)
             {

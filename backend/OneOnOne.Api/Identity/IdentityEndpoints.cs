@@ -78,7 +78,7 @@ public static class IdentityEndpoints
             : DemoData.People.FirstOrDefault(p => string.Equals(p.Email, email, StringComparison.OrdinalIgnoreCase));
         if (person is null)
         {
-            return ProblemSetup.Problem(context, StatusCodes.Status404NotFound, Texts.NotADemoPerson);
+            return ProblemSetup.Problem(context, StatusCodes.Status404NotFound, IdentityTexts.NotADemoPerson);
         }
 
         return TypedResults.Ok(DevTokenResponse.Issue(tokens, person));

@@ -1,6 +1,9 @@
 namespace OneOnOne.Api.Localization;
 
-/// <summary>Every message the API puts in front of a user. A test checks that each has both languages.</summary>
+/// <summary>
+/// The messages every feature shares (problem titles, validation, languages and time zones); a feature's own messages are
+/// in its *Texts class. A test checks that each has both languages.
+/// </summary>
 public static class Texts
 {
     public static readonly Text NotFoundTitle = new("Not found", "Niet gevonden");
@@ -26,12 +29,6 @@ public static class Texts
         "The service could not finish this request. Nothing was lost; try again in a moment.",
         "De dienst kon dit verzoek niet afronden. Er is niets verloren gegaan; probeer het zo opnieuw.");
     public static readonly Text ValidationTitle = new("Some fields need attention", "Sommige velden hebben aandacht nodig");
-    public static readonly Text NotADemoPerson = new(
-        "Only the demo people can get a development token.",
-        "Alleen de demopersonen kunnen een ontwikkeltoken krijgen.");
-    public static readonly Text NoUpcomingMeeting = new(
-        "You have no 1-on-1 coming up.",
-        "Je hebt geen 1-op-1 op de planning.");
     public static readonly Text UnsupportedLanguage = new(
         "Choose one of the supported languages: en or nl.",
         "Kies een van de ondersteunde talen: en of nl.");
@@ -51,36 +48,4 @@ public static class Texts
         "The request is not valid UTF-8 text.",
         "Het verzoek is geen geldige UTF-8-tekst.");
     public static readonly Text UnknownTimeZone = new("This time zone is not known.", "Deze tijdzone is onbekend.");
-    public static readonly Text NotAOneOnOneTitle = new("This is not a 1-on-1", "Dit is geen 1-op-1");
-    public static readonly Text NotAOneOnOneCount = new(
-        "This is not a 1-on-1: {0} people are invited. A 1-on-1 has exactly two people: you and one other person.",
-        "Dit is geen 1-op-1: er zijn {0} mensen uitgenodigd. Een 1-op-1 heeft precies twee mensen: jij en één ander.");
-    public static readonly Text NotAOneOnOneWithoutYou = new(
-        "You are not one of the two people in this meeting, so it is not your 1-on-1.",
-        "Je bent niet een van de twee mensen in deze afspraak, dus het is niet jouw 1-op-1.");
-    public static readonly Text NotAOneOnOneOutsider = new(
-        "This is not a 1-on-1 OneOnOne supports: {0} is not a person in your organisation's directory (an outside address, a group or a room).",
-        "Dit is geen 1-op-1 die OneOnOne ondersteunt: {0} staat niet als persoon in de adreslijst van je organisatie (een extern adres, een groep of een ruimte).");
-    public static readonly Text NotAOneOnOneGuest = new(
-        "This is not a 1-on-1 OneOnOne supports: {0} is a guest in your organisation, and 1-on-1 notes stay with its own people.",
-        "Dit is geen 1-op-1 die OneOnOne ondersteunt: {0} is gast in je organisatie, en 1-op-1-aantekeningen blijven bij de eigen mensen.");
-    public static readonly Text EventNotInCalendar = new(
-        "This event is not in your calendar (any more). If you just created it, save it first.",
-        "Deze afspraak staat niet (meer) in je agenda. Heb je hem net gemaakt, sla hem dan eerst op.");
-    public static readonly Text OnlyAuthorMayChange = new(
-        "Only the person who added this item can change or delete it.",
-        "Alleen wie dit punt heeft toegevoegd, kan het wijzigen of verwijderen.");
-    public static readonly Text OwnerNotParticipant = new(
-        "The owner must be one of the two people of this 1-on-1.",
-        "De eigenaar moet een van de twee mensen van deze 1-op-1 zijn.");
-    public static readonly Text OrderMustListAgenda = new(
-        "List every item of this agenda exactly once.",
-        "Noem elk punt van deze agenda precies één keer.");
-    public static readonly Text UnknownPrompt = new("There is no prompt with this key.", "Er is geen vraag met deze sleutel.");
-    public static readonly Text MeetingNotInSeries = new(
-        "This meeting does not belong to this 1-on-1.",
-        "Deze afspraak hoort niet bij deze 1-op-1.");
-    public static readonly Text NoMeetingInSeries = new(
-        "This 1-on-1 has no meeting yet to attach the action to.",
-        "Deze 1-op-1 heeft nog geen afspraak om de actie aan te koppelen.");
 }

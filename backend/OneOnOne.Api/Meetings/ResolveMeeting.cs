@@ -49,7 +49,7 @@ public static class ResolveMeeting
                 : opened;
             if (opened is null || master is null)
             {
-                return ProblemSetup.Problem(context, StatusCodes.Status404NotFound, Texts.EventNotInCalendar);
+                return ProblemSetup.Problem(context, StatusCodes.Status404NotFound, MeetingTexts.EventNotInCalendar);
             }
 
             var (people, refusal) = await ReadPeopleAsync(opened, caller, directory, language, cancellationToken);
@@ -68,7 +68,7 @@ public static class ResolveMeeting
                 opened = occurrences.FirstOrDefault(o => !o.IsCancelled && o.EndUtc >= now) ?? occurrences.LastOrDefault(o => !o.IsCancelled);
                 if (opened is null)
                 {
-                    return ProblemSetup.Problem(context, StatusCodes.Status404NotFound, Texts.EventNotInCalendar);
+                    return ProblemSetup.Problem(context, StatusCodes.Status404NotFound, MeetingTexts.EventNotInCalendar);
                 }
             }
 
@@ -108,7 +108,7 @@ public static class ResolveMeeting
         var invited = opened.Invitees;
         if (invited.Count != 2)
         {
-            return ([], NotAOneOnOne(language, Texts.NotAOneOnOneCount, invited.Count));
+            return ([], NotAOneOnOne(language, MeetingTexts.NotAOneOnOneCount, invited.Count));
         }
 
         var people = new List<Participant>();
@@ -117,7 +117,7 @@ public static class ResolveMeeting
             var user = await directory.FindByAddressAsync(caller.TenantId, attendee.Address, cancellationToken);
             if (user is null || user.IsGuest)
             {
-                return ([], NotAOneOnOne(language, user is null ? Texts.NotAOneOnOneOutsider : Texts.NotAOneOnOneGuest, attendee.Name ?? attendee.Address));
+                return ([], NotAOneOnOne(language, user is null ? MeetingTexts.NotAOneOnOneOutsider : MeetingTexts.NotAOneOnOneGuest, attendee.Name ?? attendee.Address));
             }
 
             var isOrganizer = opened.Organizer is { } organizer && CalendarEvent.NormalizeAddress(organizer.Address) == CalendarEvent.NormalizeAddress(attendee.Address);
@@ -126,7 +126,7 @@ public static class ResolveMeeting
 
         if (!people.Any(p => p.User.ObjectId == caller.Person.ObjectId) || people[0].User.ObjectId == people[1].User.ObjectId)
         {
-            return ([], NotAOneOnOne(language, Texts.NotAOneOnOneWithoutYou));
+            return ([], NotAOneOnOne(language, MeetingTexts.NotAOneOnOneWithoutYou));
         }
 
         return (people, null);
@@ -177,7 +177,7 @@ public static class ResolveMeeting
         TypedResults.Problem(new ProblemDetails
         {
             Status = StatusCodes.Status422UnprocessableEntity,
-            Title = Texts.NotAOneOnOneTitle.In(language),
+            Title = MeetingTexts.NotAOneOnOneTitle.In(language),
             Detail = reason.In(language, args),
         });
 

@@ -6,7 +6,6 @@ using OneOnOne.Api.Data;
 using OneOnOne.Api.Guide;
 using OneOnOne.Api.Hosting;
 using OneOnOne.Api.Identity;
-using OneOnOne.Api.Localization;
 using OneOnOne.Api.Meetings;
 using OneOnOne.Api.Notes;
 using OneOnOne.Api.Prompts;
@@ -213,7 +212,7 @@ public static class PaneEndpoints
         Caller caller, OneOnOneDb db, TenantGuides guides, TimeProvider clock, HttpContext context, CancellationToken cancellationToken) =>
         await NextAsync(caller, db, guides, clock, cancellationToken) is { } pane
             ? TypedResults.Ok(pane)
-            : ProblemSetup.Problem(context, StatusCodes.Status404NotFound, Texts.NoUpcomingMeeting);
+            : ProblemSetup.Problem(context, StatusCodes.Status404NotFound, PaneTexts.NoUpcomingMeeting);
 
     /// <summary>The pane of the caller's next meeting; null when none is coming up.</summary>
     internal static async Task<PaneResponse?> NextAsync(Caller caller, OneOnOneDb db, TenantGuides guides, TimeProvider clock, CancellationToken cancellationToken)

@@ -78,7 +78,7 @@ public abstract class PaneApiTests(ApiFactory api) : ProviderTests(api)
         Assert.Equal(ParticipantRole.Report, reportNext.Meeting.MyRole);
         Assert.Equal(elsewhere.Meeting.MeetingId, elsewhereNext.Meeting.Id);
         var problem = await Hosting.ProblemDetailsTests.AssertProblem(colleagueNext, HttpStatusCode.NotFound);
-        Assert.Equal(OneOnOne.Api.Localization.Texts.NoUpcomingMeeting.Nl, problem.GetProperty("detail").GetString());
+        Assert.Equal(OneOnOne.Api.Pane.PaneTexts.NoUpcomingMeeting.Nl, problem.GetProperty("detail").GetString());
     }
 
     [Fact]

@@ -1,9 +1,10 @@
-import { Button, Field, Input, Select } from "@fluentui/react-components";
+import { Button } from "@fluentui/react-components";
 import { useState } from "react";
 import { useI18n } from "../../core/I18nProvider";
 import type { ActionItem, Participant } from "../../core/types";
 import { useStyles } from "../../core/ui/styles";
 import { moreTexts } from "../moreTexts";
+import { ActionFields } from "./ActionFields";
 import type { ActionChange } from "./PreviousActions";
 
 /** Changes an action's text, owner or due date (PATCH /api/actions/{id}): loaded when the person asks to edit one. */
@@ -18,20 +19,18 @@ export default function ActionEditor({
   onSave: (change: ActionChange) => Promise<boolean>;
   onClose: () => void;
 }) {
-  const { t, language } = useI18n();
+  const { language } = useI18n();
   const styles = useStyles();
   const texts = moreTexts(language);
-  const [text, setText] = useState(action.text);
-  const [ownerId, setOwnerId] = useState(action.ownerId);
-  const [due, setDue] = useState(action.dueDate ?? "");
+  const [value, setValue] = useState<ActionChange>({ text: action.text, ownerId: action.ownerId, dueDate: action.dueDate });
   const [busy, setBusy] = useState(false);
 
   const save = async () => {
-    if (!text.trim() || busy) {
+    if (!value.text.trim() || busy) {
       return;
     }
     setBusy(true);
-    const saved = await onSave({ text: text.trim(), ownerId, dueDate: due || null });
+    const saved = await onSave({ ...value, text: value.text.trim() });
     setBusy(false);
     // A failure keeps the form as typed; the pane's problem bar says why.
     if (saved) {
@@ -48,25 +47,9 @@ export default function ActionEditor({
         void save();
       }}
     >
-      <Field label={t("newActionText")}>
-        <Input value={text} maxLength={500} autoFocus onChange={(_, data) => setText(data.value)} />
-      </Field>
+      <ActionFields value={value} participants={participants} onChange={setValue} autoFocus />
       <div className={styles.row}>
-        <Field label={t("newActionOwner")} className={styles.grow}>
-          <Select value={ownerId} onChange={(_, data) => setOwnerId(data.value)}>
-            {participants.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.displayName}
-              </option>
-            ))}
-          </Select>
-        </Field>
-        <Field label={t("newActionDue")} className={styles.grow}>
-          <Input type="date" value={due} onChange={(_, data) => setDue(data.value)} />
-        </Field>
-      </div>
-      <div className={styles.row}>
-        <Button type="submit" appearance="primary" disabled={busy || !text.trim()}>
+        <Button type="submit" appearance="primary" disabled={busy || !value.text.trim()}>
           {texts.save}
         </Button>
         <Button type="button" onClick={onClose}>

@@ -1,9 +1,10 @@
-import { Button, Field, Input, Select } from "@fluentui/react-components";
+import { Button } from "@fluentui/react-components";
 import { useId, useState } from "react";
 import { useI18n } from "../../core/I18nProvider";
 import type { PaneData } from "../../core/types";
 import { useStyles } from "../../core/ui/styles";
-import { ActionRow, type ActionRowContext } from "./PreviousActions";
+import { ActionFields } from "./ActionFields";
+import { ActionRow, type ActionChange, type ActionRowContext } from "./PreviousActions";
 
 /** Action items agreed in this meeting: what, who (one of the two), and optionally by when. */
 export function NewActions({
@@ -19,19 +20,16 @@ export function NewActions({
   const styles = useStyles();
   const id = useId();
   const me = pane.participants.find((p) => p.isMe);
-  const [text, setText] = useState("");
-  const [ownerId, setOwnerId] = useState(me?.id ?? pane.participants[0]?.id ?? "");
-  const [due, setDue] = useState("");
+  const [value, setValue] = useState<ActionChange>({ text: "", ownerId: me?.id ?? pane.participants[0]?.id ?? "", dueDate: null });
   const [busy, setBusy] = useState(false);
 
   const add = async () => {
-    if (!text.trim() || busy) {
+    if (!value.text.trim() || busy) {
       return;
     }
     setBusy(true);
-    if (await onAdd(text.trim(), ownerId, due || null)) {
-      setText("");
-      setDue("");
+    if (await onAdd(value.text.trim(), value.ownerId, value.dueDate)) {
+      setValue((current) => ({ ...current, text: "", dueDate: null }));
     }
     setBusy(false);
   };
@@ -57,25 +55,9 @@ export function NewActions({
           void add();
         }}
       >
-        <Field label={t("newActionText")}>
-          <Input value={text} maxLength={500} onChange={(_, data) => setText(data.value)} />
-        </Field>
-        <div className={styles.row}>
-          <Field label={t("newActionOwner")} className={styles.grow}>
-            <Select value={ownerId} onChange={(_, data) => setOwnerId(data.value)}>
-              {pane.participants.map((p) => (
-                <option key={p.id} value={p.id}>
-                  {p.displayName}
-                </option>
-              ))}
-            </Select>
-          </Field>
-          <Field label={t("newActionDue")} className={styles.grow}>
-            <Input type="date" value={due} onChange={(_, data) => setDue(data.value)} />
-          </Field>
-        </div>
+        <ActionFields value={value} participants={pane.participants} onChange={setValue} />
         <div>
-          <Button type="submit" disabled={busy || !text.trim()}>
+          <Button type="submit" disabled={busy || !value.text.trim()}>
             {t("newActionAdd")}
           </Button>
         </div>
