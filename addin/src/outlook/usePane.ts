@@ -27,6 +27,9 @@ export type Problem = { kind: "conflict" } | { kind: "error"; error: unknown };
 
 const replaceById = <T extends { id: string }>(list: T[], item: T) => list.map((x) => (x.id === item.id ? item : x));
 
+/** The pane with the server's answer for one action, wherever the pane shows it. */
+const withAction = (changed: ActionItem) => (p: PaneData) => ({ ...p, openActions: replaceById(p.openActions, changed), newActions: replaceById(p.newActions, changed) });
+
 export function usePane(api: Api, initial: PaneData) {
   const [pane, setPane] = useState(initial);
   const [problem, setProblem] = useState<Problem | null>(null);
@@ -119,7 +122,7 @@ export function usePane(api: Api, initial: PaneData) {
         const changed = done
           ? await api.send<ActionItem>("POST", `/api/actions/${action.id}/complete`, { meetingId: initial.meeting.id, version: action.version })
           : await api.send<ActionItem>("POST", `/api/actions/${action.id}/reopen`, { version: action.version });
-        return (p) => ({ ...p, openActions: replaceById(p.openActions, changed), newActions: replaceById(p.newActions, changed) });
+        return withAction(changed);
       }, true),
     editAction: (action, { text, ownerId, dueDate }) =>
       run(async () => {
@@ -130,7 +133,7 @@ export function usePane(api: Api, initial: PaneData) {
           dueDate,
           clearDueDate: dueDate === null,
         });
-        return (p) => ({ ...p, openActions: replaceById(p.openActions, changed), newActions: replaceById(p.newActions, changed) });
+        return withAction(changed);
       }, true),
     addAction: (text, ownerId, dueDate) =>
       run(async () => {

@@ -209,20 +209,14 @@ public static class PaneEndpoints
     private static DateTimeOffset Utc(DateTime utc) => new(utc, TimeSpan.Zero);
 
     private static async Task<Results<Ok<PaneResponse>, ProblemHttpResult>> GetNextAsync(
-        Caller caller, OneOnOneDb db, TenantGuides guides, TimeProvider clock, HttpContext context, CancellationToken cancellationToken) =>
-        await NextAsync(caller, db, guides, clock, cancellationToken) is { } pane
-            ? TypedResults.Ok(pane)
-            : ProblemSetup.Problem(context, StatusCodes.Status404NotFound, PaneTexts.NoUpcomingMeeting);
-
-    /// <summary>The pane of the caller's next meeting; null when none is coming up.</summary>
-    internal static async Task<PaneResponse?> NextAsync(Caller caller, OneOnOneDb db, TenantGuides guides, TimeProvider clock, CancellationToken cancellationToken)
+        Caller caller, OneOnOneDb db, TenantGuides guides, TimeProvider clock, HttpContext context, CancellationToken cancellationToken)
     {
         var next = await MeetingQueries.Upcoming(db, clock.GetUtcNow().UtcDateTime)
             .Select(m => (Guid?)m.Id)
             .FirstOrDefaultAsync(cancellationToken);
         // Not found again when it was cancelled or deleted between the two queries.
         return next is { } meetingId && (await GetAsync(meetingId, caller, db, guides, clock, cancellationToken)).Result is Ok<PaneResponse> pane
-            ? pane.Value
-            : null;
+            ? pane
+            : ProblemSetup.Problem(context, StatusCodes.Status404NotFound, PaneTexts.NoUpcomingMeeting);
     }
 }

@@ -5,14 +5,12 @@ import { describeError } from "../../core/errors";
 import { formatDay } from "../../core/format";
 import { fill } from "../../core/i18n";
 import { useI18n } from "../../core/I18nProvider";
-import type { Note, PaneData } from "../../core/types";
+import type { PaneData } from "../../core/types";
 import { useStyles } from "../../core/ui/styles";
 import { moreTexts } from "../moreTexts";
 
-interface MeetingNotes {
-  shared: Note | null;
-  private: Note | null;
-}
+/** GET /api/meetings/{id}/notes answers what the pane holds for its own meeting. */
+type MeetingNotes = PaneData["notes"];
 
 /**
  * What was written down in the previous meeting of the series (GET /api/meetings/{id}/notes): the shared note and the
