@@ -5,8 +5,9 @@
 # For each database (SQLite; PostgreSQL too when ONEONONE_TEST_POSTGRES is set to a connection string of a server where
 # it may create and drop a database) it generates a large organisation with backend/OneOnOne.DataGenerator (plus a demo
 # 1-on-1 with 300 past meetings), starts the API in Release, warms it up, then loads with wrk:
-#   - the baseline: GET /api/me, authenticated and as empty as an authenticated endpoint gets (every authenticated
-#     request, this one included, validates the token and looks the caller up);
+#   - the baseline: GET /dev/authenticated, the floor of every API call: the token validated and a small answer
+#     written, no database (Development mode only; the caller is not looked up);
+#   - me: GET /api/me, the same plus looking the caller up, the cost every API call pays;
 #   - the pane: GET /api/meetings/{id}/pane of the demo manager's next English 1-on-1 (3 past meetings);
 #   - the agenda write: POST /api/meetings/{id}/agenda to the same meeting;
 # at 16 and 64 connections, and the pane of a series with 3 vs 300 past meetings at 16 connections. On PostgreSQL it
@@ -168,14 +169,15 @@ run_provider() {
   echo "[$label] panes: English $english (3 past meetings, $held_english held), Dutch $dutch ($((DEMO_HISTORY + 3)) past, $held_dutch held; the rest cancelled)" >&2
 
   echo "[$label] Warming up for $WARMUP s..." >&2
-  local third=$(((WARMUP + 2) / 3))
-  for path in "/api/meetings/$english/pane" "/api/meetings/$dutch/pane" /api/me; do
-    LOAD_TOKEN=$TOKEN wrk -t2 -c16 -d"${third}s" -s tests/load/request.lua "http://127.0.0.1:$PORT$path" >/dev/null
+  local each=$(((WARMUP + 3) / 4))
+  for path in "/api/meetings/$english/pane" "/api/meetings/$dutch/pane" /api/me /dev/authenticated; do
+    LOAD_TOKEN=$TOKEN wrk -t2 -c16 -d"${each}s" -s tests/load/request.lua "http://127.0.0.1:$PORT$path" >/dev/null
   done
 
   # Reads first: every agenda write adds an item to the English meeting, which its pane would then show.
   for connections in 16 64; do
-    load baseline "$connections" /api/me
+    load baseline "$connections" /dev/authenticated
+    load me "$connections" /api/me
     load pane "$connections" "/api/meetings/$english/pane"
   done
   load "pane-3-past" 16 "/api/meetings/$english/pane"

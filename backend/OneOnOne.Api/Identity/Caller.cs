@@ -22,7 +22,7 @@ public sealed class CallerMiddleware(RequestDelegate next)
 {
     public async Task InvokeAsync(HttpContext context, CallerEnrollment enrollment)
     {
-        if (context.User.Identity?.IsAuthenticated == true)
+        if (context.User.Identity?.IsAuthenticated == true && context.GetEndpoint()?.Metadata.GetMetadata<WithoutCallerLookup>() is null)
         {
             var person = await enrollment.EnrollAsync(context.User, context.RequestAborted);
             if (person is not null)

@@ -32,6 +32,14 @@ public static class IdentityEndpoints
             dev.MapPost("/token", IssueDevelopmentToken)
                 .WithSummary("Issues a token for a demo person (Development mode only).")
                 .WithDescription("Without an e-mail (no body, or none in it) the token is for the first of GET /dev/people, so the preview signs in with one request.");
+
+            // The floor every authenticated API call stands on (the token validated, the answer written, no database),
+            // for the load benchmark's baseline (tests/load/run.sh): looking the caller up is a cost of the calls above it.
+            app.MapGroup("/dev/authenticated").WithTags("Development sign-in").RequireAuthorization()
+                .MapGet("/", (HttpContext context) => TypedResults.Ok(new AuthenticatedFloorResponse(
+                    CallerClaims.TenantId(context.User), CallerClaims.ObjectId(context.User))))
+                .WithMetadata(WithoutCallerLookup.Instance)
+                .WithSummary("Who the token says the caller is, without looking them up (Development mode only; the load benchmark's floor).");
         }
 
         return app;
