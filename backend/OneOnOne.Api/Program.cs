@@ -79,6 +79,7 @@ static WebApplication BuildApp(string[] args)
         .AddSingleton<IInterceptor, StandingItems>()
         .AddSingleton<IInterceptor, ActionAudit>()
         .AddSingleton<IInterceptor, ActionTally>()
+        .AddSingleton<IInterceptor>(services => services.GetRequiredService<CallerCache>())
         .AddSingleton<IInterceptor, ChangeAnnouncer>();
     builder.Services.AddOneOnOneTransportSecurity(builder.Configuration);
     builder.Services.AddOneOnOneRequestLimits(builder.Configuration);

@@ -58,8 +58,11 @@ public abstract class OneOnOneDb(DbContextOptions options, CallerScope caller) :
         // series' own filter holds the tenant); repeating the tenant on every row would make each count read the
         // rows instead of an index.
         modelBuilder.Entity<Person>().HasQueryFilter(p => p.TenantId == TenantId);
+        // An erased person (no object id) is part of no series any more, from the moment the erasure is saved: the
+        // person a request acts for may come from an instance's cache of callers (Identity/CallerCache).
         modelBuilder.Entity<Series>().HasQueryFilter(s =>
-            s.TenantId == TenantId && (s.ManagerId == PersonId || s.ReportId == PersonId));
+            s.TenantId == TenantId && (s.ManagerId == PersonId || s.ReportId == PersonId)
+            && People.Any(p => p.Id == PersonId && p.ObjectId != null));
         modelBuilder.Entity<Meeting>().HasQueryFilter(m => m.Series.ManagerId == PersonId || m.Series.ReportId == PersonId);
         modelBuilder.Entity<AgendaItem>().HasQueryFilter(a => a.Meeting.Series.ManagerId == PersonId || a.Meeting.Series.ReportId == PersonId);
         modelBuilder.Entity<ActionItem>().HasQueryFilter(a => a.Series.ManagerId == PersonId || a.Series.ReportId == PersonId);

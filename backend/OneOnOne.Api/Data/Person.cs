@@ -64,6 +64,9 @@ public sealed class Person
         return changed;
     }
 
+    /// <summary>A copy that no context tracks, for a cache that hands the person to many requests.</summary>
+    public Person Copy() => (Person)MemberwiseClone();
+
     private static string Clip(string text, int length) => text.Length <= length ? text : text[..length];
 
     public void SetEmail(string email)

@@ -111,6 +111,7 @@ public static class AuthenticationSetup
         }
 
         services.AddScoped<CallerEnrollment>();
+        services.AddSingleton<CallerCache>();
         return services;
     }
 }

@@ -24,7 +24,8 @@ public sealed class CallerMiddleware(RequestDelegate next)
     {
         if (context.User.Identity?.IsAuthenticated == true && context.GetEndpoint()?.Metadata.GetMetadata<WithoutCallerLookup>() is null)
         {
-            var person = await enrollment.EnrollAsync(context.User, context.RequestAborted);
+            var reads = HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method);
+            var person = await enrollment.EnrollAsync(context.User, mayUseCache: reads, context.RequestAborted);
             if (person is not null)
             {
                 context.Items[typeof(Caller)] = Caller.For(person, context.Request);

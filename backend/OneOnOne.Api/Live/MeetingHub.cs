@@ -54,7 +54,8 @@ public sealed class MeetingHub(OneOnOneDb db) : Hub
 
         var seriesId = await db.Meetings.IgnoreQueryFilters()
             .Where(m => m.Id == meetingId && m.TenantId == caller.TenantId
-                && (m.Series.ManagerId == caller.PersonId || m.Series.ReportId == caller.PersonId))
+                && (m.Series.ManagerId == caller.PersonId || m.Series.ReportId == caller.PersonId)
+                && db.People.Any(p => p.Id == caller.PersonId && p.ObjectId != null))
             .Select(m => (Guid?)m.SeriesId)
             .FirstOrDefaultAsync(Context.ConnectionAborted);
         if (seriesId is not { } series)

@@ -58,15 +58,17 @@ public static class PaneEndpoints
     {
         var meetings = app.MapGroup("/api/meetings").WithTags("Pane").RequireAuthorization();
         meetings.MapGet("/{meetingId:guid}/pane", GetAsync)
+            .Produces<PaneResponse>()
             .WithSummary("The meeting, its people, agenda, actions, prompts, notes and the series' health in one answer.");
         meetings.MapGet("/next/pane", GetNextAsync)
+            .Produces<PaneResponse>()
             .WithSummary("The pane of the caller's next meeting (the first of GET /api/meetings/upcoming).")
             .WithDescription("Lets the preview outside Outlook show its first view with one request; 404 when no 1-on-1 is coming up.")
             .ProducesProblem(StatusCodes.Status404NotFound);
         return app;
     }
 
-    public static async Task<Results<Ok<PaneResponse>, NotFound>> GetAsync(
+    public static async Task<Results<JsonHttpResult<PaneResponse>, NotFound>> GetAsync(
         Guid meetingId, Caller caller, OneOnOneDb db, TenantGuides guides, TimeProvider clock, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
@@ -100,7 +102,7 @@ public static class PaneEndpoints
             .Select(t => new PaneTemplate(t.Key, t.Name.In(caller.Language), t.StandingItems.Select(i => i.In(caller.Language)).ToArray()))
             .ToArray();
 
-        return TypedResults.Ok(new PaneResponse(
+        return TypedResults.Json(new PaneResponse(
             new PaneMeeting(meetingId, header.SeriesId, Utc(header.StartUtc), Utc(header.EndUtc), header.Subject, header.Goal, header.Status, role, header.Version, header.SeriesVersion, header.CalendarState),
             [Participant(header.Manager, ParticipantRole.Manager, caller), Participant(header.Report, ParticipantRole.Report, caller)],
             header is { PreviousId: { } previousId, PreviousStartUtc: { } previousStart } ? new PaneMeetingReference(previousId, Utc(previousStart)) : null,
@@ -120,7 +122,7 @@ public static class PaneEndpoints
                 header.ActionsOverdue),
             caller.Language,
             templates,
-            header.TemplateKey));
+            header.TemplateKey), PaneJson.Default.PaneResponse);
     }
 
     /// <summary>
@@ -136,7 +138,8 @@ public static class PaneEndpoints
     internal static IQueryable<PaneHeader> Header(OneOnOneDb db, Caller caller, Guid meetingId, DateTime now, DateOnly today) =>
         db.Meetings.AsNoTracking().IgnoreQueryFilters()
             .Where(m => m.Id == meetingId && m.Series.TenantId == caller.TenantId
-                && (m.Series.ManagerId == caller.PersonId || m.Series.ReportId == caller.PersonId))
+                && (m.Series.ManagerId == caller.PersonId || m.Series.ReportId == caller.PersonId)
+                && db.People.Any(p => p.Id == caller.PersonId && p.ObjectId != null))
             .Select(m => new PaneHeader
             {
                 SeriesId = m.SeriesId,
@@ -208,14 +211,14 @@ public static class PaneEndpoints
 
     private static DateTimeOffset Utc(DateTime utc) => new(utc, TimeSpan.Zero);
 
-    private static async Task<Results<Ok<PaneResponse>, ProblemHttpResult>> GetNextAsync(
+    private static async Task<Results<JsonHttpResult<PaneResponse>, ProblemHttpResult>> GetNextAsync(
         Caller caller, OneOnOneDb db, TenantGuides guides, TimeProvider clock, HttpContext context, CancellationToken cancellationToken)
     {
         var next = await MeetingQueries.Upcoming(db, clock.GetUtcNow().UtcDateTime)
             .Select(m => (Guid?)m.Id)
             .FirstOrDefaultAsync(cancellationToken);
         // Not found again when it was cancelled or deleted between the two queries.
-        return next is { } meetingId && (await GetAsync(meetingId, caller, db, guides, clock, cancellationToken)).Result is Ok<PaneResponse> pane
+        return next is { } meetingId && (await GetAsync(meetingId, caller, db, guides, clock, cancellationToken)).Result is JsonHttpResult<PaneResponse> pane
             ? pane
             : ProblemSetup.Problem(context, StatusCodes.Status404NotFound, PaneTexts.NoUpcomingMeeting);
     }

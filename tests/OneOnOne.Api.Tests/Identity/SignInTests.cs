@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using Microsoft.EntityFrameworkCore;
 using OneOnOne.Api.Data;
 using OneOnOne.Api.Identity;
 using OneOnOne.Api.Tests.Infrastructure;
@@ -48,6 +49,20 @@ public abstract class SignInTests(ApiFactory api) : ProviderTests(api)
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task The_benchmarks_floor_checks_the_token_and_looks_nobody_up()
+    {
+        var person = TestPerson.New();
+
+        var floor = await Api.ClientFor(person).GetFromJsonAsync<AuthenticatedFloorResponse>("/dev/authenticated", Cancel);
+        var anonymous = await Api.CreateClient().GetAsync("/dev/authenticated", Cancel);
+
+        Assert.Equal((person.TenantId, person.ObjectId), (floor!.TenantId, floor.ObjectId));
+        Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
+        // Never enrolled: the floor did not touch the people.
+        Assert.False(await Api.WithDbAsync(db => db.People.IgnoreQueryFilters().AnyAsync(p => p.ObjectId == person.ObjectId, Cancel)));
     }
 
     [Fact]
