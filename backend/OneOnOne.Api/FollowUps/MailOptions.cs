@@ -33,4 +33,7 @@ public sealed class MailOptions
     public string? SmtpPassword { get; set; }
 
     public TimeSpan SendTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How long a kept SMTP connection may wait for the next mail; servers commonly drop idle ones after a minute or more.</summary>
+    public TimeSpan SmtpIdleTimeout { get; set; } = TimeSpan.FromSeconds(30);
 }

@@ -47,9 +47,23 @@ public sealed class FollowUpDeliveryTests
         var withBouncing = OneOnOnePair.AddWeekly(host, pair.Manager, bouncing, Now.AddHours(-2), repeatEveryDays: null);
         await pair.ManagerClient.PostAsync<OneOnOne.Api.Meetings.ResolveMeetingResponse>("/api/meetings/resolve", new { eventId = withBouncing });
         await host.AddMeetingsAsync(pair.Meeting.SeriesId, EndedMeetings(20));
-        smtp.Refuse = message => message.To.Mailboxes.Any(m => m.Address == bouncing.Email)
-            ? new SmtpResponse(SmtpReplyCode.MailboxUnavailable, "No such user")
-            : random.NextDouble() < 0.3 ? new SmtpResponse(SmtpReplyCode.ServiceUnavailable, "Try again later") : null;
+        var closings = 0;
+        smtp.Refuse = message =>
+        {
+            if (message.To.Mailboxes.Any(m => m.Address == bouncing.Email))
+            {
+                return new SmtpResponse(SmtpReplyCode.MailboxUnavailable, "No such user");
+            }
+
+            if (random.NextDouble() < 0.3)
+            {
+                // 421 also closes the connection.
+                Interlocked.Increment(ref closings);
+                return new SmtpResponse(SmtpReplyCode.ServiceUnavailable, "Try again later");
+            }
+
+            return null;
+        };
 
         await host.RunUntilDoneAsync();
 
@@ -62,6 +76,8 @@ public sealed class FollowUpDeliveryTests
         Assert.Equal(1, failed.Attempts);
         AssertEachSentOnce(smtp, rows);
         Assert.Equal(1, host.Services.GetRequiredService<JobStorage>().GetMonitoringApi().FailedCount());
+        // A connection per worker, kept through every refusal but the ones that close it.
+        Assert.InRange(smtp.Sessions, 1, 4 + closings);
     }
 
     [Fact]
@@ -117,6 +133,7 @@ public sealed class FollowUpDeliveryTests
             Assert.Equal(1000, rows.Count);
             Assert.All(rows, r => Assert.Equal(FollowUpStatus.Sent, r.Status));
             AssertEachSentOnce(smtp, rows);
+            Assert.InRange(smtp.Sessions, 1, 8);
         }
         finally
         {

@@ -17,17 +17,30 @@ public sealed class SmtpStub : IAsyncDisposable
 {
     private readonly CancellationTokenSource stop = new();
     private readonly Task running;
+    private int sessions;
 
-    public SmtpStub()
+    /// <param name="dropIdleAfter">Closes a connection that sends no command for this long, as servers do.</param>
+    public SmtpStub(TimeSpan? dropIdleAfter = null)
     {
         Port = FreePort();
-        var options = new SmtpServerOptionsBuilder().ServerName("localhost").Endpoint(e => e.Endpoint(new IPEndPoint(IPAddress.Loopback, Port))).Build();
+        var builder = new SmtpServerOptionsBuilder().ServerName("localhost").Endpoint(e => e.Endpoint(new IPEndPoint(IPAddress.Loopback, Port)));
+        if (dropIdleAfter is { } idle)
+        {
+            builder.CommandWaitTimeout(idle);
+        }
+
+        var options = builder.Build();
         var services = new SmtpServer.ComponentModel.ServiceProvider();
         services.Add(new Store(this));
-        running = new SmtpServer.SmtpServer(options, services).StartAsync(stop.Token);
+        var server = new SmtpServer.SmtpServer(options, services);
+        server.SessionCreated += (_, _) => Interlocked.Increment(ref sessions);
+        running = server.StartAsync(stop.Token);
     }
 
     public int Port { get; }
+
+    /// <summary>How many connections clients have opened.</summary>
+    public int Sessions => Volatile.Read(ref sessions);
 
     public ConcurrentQueue<MimeMessage> Received { get; } = new();
 
