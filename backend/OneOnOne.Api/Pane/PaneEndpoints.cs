@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using OneOnOne.Api.Actions;
@@ -76,7 +77,7 @@ public static class PaneEndpoints
         // One connection for the four statements: opening and returning a pooled connection per statement cost
         // about a quarter of the pane's time under load. The context closes it when the request ends.
         await db.Database.OpenConnectionAsync(cancellationToken);
-        var header = await Header(db, caller, meetingId, now, today).FirstOrDefaultAsync(cancellationToken);
+        var header = await FirstHeader.For(db)(db, meetingId, caller.TenantId, caller.PersonId, now, today);
         if (header is null)
         {
             return TypedResults.NotFound();
@@ -135,11 +136,11 @@ public static class PaneEndpoints
     /// each of the ten subqueries joined the series again; on SQLite, preparing that statement was the largest
     /// part of the pane's time under load (a CPU trace; figures in docs/benchmarks.md, "Load").
     /// </remarks>
-    internal static IQueryable<PaneHeader> Header(OneOnOneDb db, Caller caller, Guid meetingId, DateTime now, DateOnly today) =>
-        db.Meetings.AsNoTracking().IgnoreQueryFilters()
-            .Where(m => m.Id == meetingId && m.Series.TenantId == caller.TenantId
-                && (m.Series.ManagerId == caller.PersonId || m.Series.ReportId == caller.PersonId)
-                && db.People.Any(p => p.Id == caller.PersonId && p.ObjectId != null))
+    internal static readonly Expression<Func<OneOnOneDb, Guid, string, Guid, DateTime, DateOnly, IQueryable<PaneHeader>>> Header =
+        (db, meetingId, tenantId, personId, now, today) => db.Meetings.AsNoTracking().IgnoreQueryFilters()
+            .Where(m => m.Id == meetingId && m.Series.TenantId == tenantId
+                && (m.Series.ManagerId == personId || m.Series.ReportId == personId)
+                && db.People.Any(p => p.Id == personId && p.ObjectId != null))
             .Select(m => new PaneHeader
             {
                 SeriesId = m.SeriesId,
@@ -176,6 +177,11 @@ public static class PaneEndpoints
                 ActionsDoneOnTime = m.Series.ActionsDoneOnTime,
                 ActionsOverdue = db.ActionItems.Count(a => a.SeriesId == m.SeriesId && a.Status == ActionStatus.Open && a.DueDate < today),
             });
+
+    // The header is the pane's largest query: as a LINQ query, EF walked and hashed its expression on every request.
+    private static readonly CompiledPerModel<Func<OneOnOneDb, Guid, string, Guid, DateTime, DateOnly, Task<PaneHeader?>>> FirstHeader = new(() =>
+        EF.CompileAsyncQuery(Expression.Lambda<Func<OneOnOneDb, Guid, string, Guid, DateTime, DateOnly, PaneHeader?>>(
+            Expression.Call(typeof(Queryable), nameof(Queryable.FirstOrDefault), [typeof(PaneHeader)], Header.Body), Header.Parameters)));
 
     internal sealed class PaneHeader
     {

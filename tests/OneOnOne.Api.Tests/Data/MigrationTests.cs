@@ -60,7 +60,7 @@ public sealed class MigrationTests
         var today = DateOnly.FromDateTime(now);
 
         // ToQueryString translates the whole statement: a construct SQL Server cannot run fails here, not in production.
-        var header = PaneEndpoints.Header(db, caller, meetingId, now, today).ToQueryString();
+        var header = PaneEndpoints.Header.Compile()(db, meetingId, caller.TenantId, caller.PersonId, now, today).ToQueryString();
         var agenda = AgendaQueries.Project(AgendaQueries.ForMeeting(db, meetingId, seriesId, now), meetingId).IgnoreQueryFilters().ToQueryString();
         var actions = ActionQueries.Project(ActionQueries.ShownIn(db, seriesId, meetingId, now, Guid.NewGuid()), today).IgnoreQueryFilters().ToQueryString();
 
