@@ -93,9 +93,9 @@ internal static class FollowUpThroughput
         const string tenant = "benchmark-tenant";
         var pairs = Enumerable.Range(0, 100).Select(i =>
         {
-            var manager = new Person { TenantId = tenant, DisplayName = $"Manager {i}" };
+            var manager = new Person { TenantId = tenant, ObjectId = Guid.NewGuid().ToString(), DisplayName = $"Manager {i}" };
             manager.SetEmail($"manager{i}@bench.test");
-            var report = new Person { TenantId = tenant, DisplayName = $"Report {i}", Language = i % 2 == 0 ? "nl" : "en" };
+            var report = new Person { TenantId = tenant, ObjectId = Guid.NewGuid().ToString(), DisplayName = $"Report {i}", Language = i % 2 == 0 ? "nl" : "en" };
             report.SetEmail($"report{i}@bench.test");
             var series = new Series { TenantId = tenant };
             series.SetParticipants(manager.Id, report.Id);

@@ -10,7 +10,7 @@ internal sealed class PickupFolderTransport(IOptions<MailOptions> options, AppPa
     public async Task<string?> SendAsync(OutgoingMail mail, CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(Folder);
-        var message = Mime.Build(mail);
+        using var message = Mime.Build(mail);
         var file = Path.Combine(Folder, $"{DateTime.UtcNow:yyyyMMdd-HHmmss}-{mail.FollowUpId:N}.eml");
         // Written aside and moved in, so a reader of the folder never sees half a mail.
         var temporary = file + ".tmp";

@@ -19,7 +19,7 @@ internal sealed class SmtpTransport(IOptions<MailOptions> options, TimeProvider 
     public async Task<string?> SendAsync(OutgoingMail mail, CancellationToken cancellationToken)
     {
         var settings = options.Value;
-        var message = Mime.Build(mail);
+        using var message = Mime.Build(mail);
         while (true)
         {
             var (client, reused) = TakeIdle(settings);
