@@ -1,12 +1,15 @@
 using System.Net.Http.Headers;
+using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using OneOnOne.Api.Calendar;
 using OneOnOne.Api.Data;
 using OneOnOne.Api.Identity;
+using OneOnOne.Api.Live;
 
 namespace OneOnOne.Api.Tests.Infrastructure;
 
@@ -90,6 +93,16 @@ public abstract class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetim
 
         return client;
     }
+
+    /// <summary>A connection to the live channel as the person, through the test server (not started).</summary>
+    public HubConnection LiveConnectionFor(TestPerson person) => new HubConnectionBuilder()
+        .WithUrl(new Uri(Server.BaseAddress, MeetingHub.Path.TrimStart('/')), options =>
+        {
+            options.HttpMessageHandlerFactory = _ => Server.CreateHandler();
+            options.Transports = HttpTransportType.LongPolling;
+            options.AccessTokenProvider = () => Task.FromResult<string?>(Tokens.For(person));
+        })
+        .Build();
 
     /// <summary>The app's own database in a fresh scope with no caller (its filters then show nothing: use IgnoreQueryFilters).</summary>
     public async Task<T> WithDbAsync<T>(Func<OneOnOneDb, Task<T>> work)

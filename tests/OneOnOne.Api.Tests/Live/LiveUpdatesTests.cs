@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Net;
-using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR.Client;
 using OneOnOne.Api.Agenda;
 using OneOnOne.Api.Live;
@@ -59,14 +58,7 @@ public sealed class LiveUpdatesTests(SqliteApiFactory api) : IClassFixture<Sqlit
 
     private static async Task<Listener> ListenAsync(ApiFactory api, TestPerson person)
     {
-        var connection = new HubConnectionBuilder()
-            .WithUrl(new Uri(api.Server.BaseAddress, MeetingHub.Path.TrimStart('/')), options =>
-            {
-                options.HttpMessageHandlerFactory = _ => api.Server.CreateHandler();
-                options.Transports = HttpTransportType.LongPolling;
-                options.AccessTokenProvider = () => Task.FromResult<string?>(api.Tokens.For(person));
-            })
-            .Build();
+        var connection = api.LiveConnectionFor(person);
         var listener = new Listener(connection);
         connection.On<Guid?, Guid?>(MeetingHub.Changed, (meetingId, by) =>
         {
