@@ -33,8 +33,9 @@ internal sealed class SmtpTransport(IOptions<MailOptions> options, TimeProvider 
             catch (Exception e) when (reused && (e is ServiceNotConnectedException or SmtpProtocolException or IOException
                 || e is SmtpCommandException { StatusCode: SmtpStatusCode.ServiceClosingTransmissionChannel or SmtpStatusCode.ServiceNotAvailable }))
             {
-                // The server closed the kept connection (saying so with a 221 or 421 while it waited, or not at all)
-                // before this mail's first command: send it on a new one.
+                // How a kept connection fails when the server closed it while it waited (saying so with a 221 or 421,
+                // or not at all): send the mail on a new one now rather than in the job's next attempt. As with any
+                // retry over SMTP, a connection lost after DATA may have delivered it (README, "In production").
                 client?.Dispose();
             }
             catch (SmtpCommandException e)
