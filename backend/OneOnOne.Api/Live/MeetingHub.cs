@@ -18,7 +18,7 @@ namespace OneOnOne.Api.Live;
 /// left by the instance it was connected to. A pane that stops repeating (its instance died) is forgotten by the others.
 /// </remarks>
 [Authorize]
-public sealed class MeetingHub(OneOnOneDb db) : Hub
+public sealed class MeetingHub(OneOnOneDb db, CallerScope scope) : Hub
 {
     public const string Path = "/hubs/meetings";
 
@@ -52,10 +52,10 @@ public sealed class MeetingHub(OneOnOneDb db) : Hub
             return false;
         }
 
-        var seriesId = await db.Meetings.IgnoreQueryFilters()
-            .Where(m => m.Id == meetingId && m.TenantId == caller.TenantId
-                && (m.Series.ManagerId == caller.PersonId || m.Series.ReportId == caller.PersonId)
-                && db.People.Any(p => p.Id == caller.PersonId && p.ObjectId != null))
+        // Each call of the hub has its own scope: read as the caller, under the same filters as the pane's GET.
+        scope.Set(caller.TenantId, caller.PersonId);
+        var seriesId = await db.Meetings
+            .Where(m => m.Id == meetingId)
             .Select(m => (Guid?)m.SeriesId)
             .FirstOrDefaultAsync(Context.ConnectionAborted);
         if (seriesId is not { } series)
