@@ -14,7 +14,7 @@ namespace OneOnOne.Api.Identity;
 /// part of and in which role is read by every query, and an erased person's queries find nothing at once, on every
 /// instance (the Series filter in <see cref="OneOnOneDb"/>).
 /// </summary>
-public sealed class CallerCache(TimeProvider clock, IConfiguration configuration) : SaveChangesInterceptor
+public sealed class CallerCache(TimeProvider clock, IConfiguration configuration) : BeforeSaving
 {
     // Far more people than one instance serves within a lifetime; past it the cache starts again rather than grow.
     private const int MaxEntries = 100_000;
@@ -60,19 +60,6 @@ public sealed class CallerCache(TimeProvider clock, IConfiguration configuration
         }
     }
 
-    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
-    {
-        DropChanging(eventData.Context);
-        return result;
-    }
-
-    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(
-        DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
-    {
-        DropChanging(eventData.Context);
-        return ValueTask.FromResult(result);
-    }
-
     public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
     {
         DropSaved(eventData.Context);
@@ -86,13 +73,8 @@ public sealed class CallerCache(TimeProvider clock, IConfiguration configuration
     }
 
     // Dropped before the save and again after it: a request between the two may have read the row as it was.
-    private void DropChanging(DbContext? context)
+    protected override void Saving(DbContext context)
     {
-        if (context is null)
-        {
-            return;
-        }
-
         var keys = new List<(string, string)>();
         foreach (var person in context.ChangeTracker.Entries<Person>())
         {
