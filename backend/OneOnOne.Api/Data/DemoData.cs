@@ -77,18 +77,7 @@ public static class DemoData
     {
         var first = new DateTime(now.Ticks - (now.Ticks % TimeSpan.TicksPerMinute), DateTimeKind.Utc).AddMinutes(-46);
         var checkIn = first.AddHours(21);
-        var series = new Series { Id = OnboardingSeriesId, TenantId = TenantId, CreatedUtc = first.AddDays(-1) };
-        series.SetParticipants(manager.Id, report.Id);
-        db.Series.Add(series);
-        var weekly = new LinkedEvent
-        {
-            TenantId = TenantId,
-            SeriesId = series.Id,
-            ICalUId = EventUidOf(OnboardingSeriesId),
-            OrganizerId = manager.Id,
-            OrganizerEventId = EventIdOf(OnboardingSeriesId),
-            IsRecurring = true,
-        };
+        var (series, weekly) = AddWeeklySeries(db, OnboardingSeriesId, manager, report, createdUtc: first.AddDays(-1));
         var extra = new LinkedEvent
         {
             TenantId = TenantId,
@@ -97,7 +86,7 @@ public static class DemoData
             OrganizerId = manager.Id,
             OrganizerEventId = OnboardingCheckInEventId,
         };
-        db.LinkedEvents.AddRange(weekly, extra);
+        db.LinkedEvents.Add(extra);
 
         var ended = new Meeting
         {
@@ -143,12 +132,12 @@ public static class DemoData
     public const string OnboardingSubject = "1:1 Tom / Lotte";
     public const string OnboardingCheckInSubject = "Check-in Tom / Lotte";
 
-    private static void AddSeries(OneOnOneDb db, Guid seriesId, Person manager, Person report, DateTime nextStart, SeriesScript script)
+    /// <summary>A series of the two, following the manager's weekly event in the demo calendar.</summary>
+    private static (Series Series, LinkedEvent Weekly) AddWeeklySeries(OneOnOneDb db, Guid seriesId, Person manager, Person report, DateTime createdUtc)
     {
-        var series = new Series { Id = seriesId, TenantId = TenantId, CreatedUtc = nextStart.AddDays(-28) };
+        var series = new Series { Id = seriesId, TenantId = TenantId, CreatedUtc = createdUtc };
         series.SetParticipants(manager.Id, report.Id);
-        db.Series.Add(series);
-        var link = new LinkedEvent
+        var weekly = new LinkedEvent
         {
             TenantId = TenantId,
             SeriesId = series.Id,
@@ -157,7 +146,14 @@ public static class DemoData
             OrganizerEventId = EventIdOf(seriesId),
             IsRecurring = true,
         };
-        db.LinkedEvents.Add(link);
+        db.Series.Add(series);
+        db.LinkedEvents.Add(weekly);
+        return (series, weekly);
+    }
+
+    private static void AddSeries(OneOnOneDb db, Guid seriesId, Person manager, Person report, DateTime nextStart, SeriesScript script)
+    {
+        var (series, link) = AddWeeklySeries(db, seriesId, manager, report, createdUtc: nextStart.AddDays(-28));
 
         var meetings = Enumerable.Range(0, 4)
             .Select(week => new Meeting
