@@ -1,7 +1,7 @@
 import { Button, Spinner } from "@fluentui/react-components";
 import { useEffect, useState } from "react";
 import type { Api } from "../core/api";
-import { fill } from "../core/i18n";
+import { fill, localeFor, pickLanguage } from "../core/i18n";
 import { useStyles } from "../core/ui/styles";
 import { describeProblem, type Texts } from "./texts";
 
@@ -22,7 +22,7 @@ export function FailedMail({ api, texts, language }: { api: Api; texts: Texts; l
   const [failed, setFailed] = useState<FailedFollowUp[] | null>(null);
   const [sent, setSent] = useState<string[]>([]);
   const [problem, setProblem] = useState<string | null>(null);
-  const locale = language === "nl" ? "nl-NL" : "en-GB";
+  const locale = localeFor(pickLanguage(language), null);
 
   useEffect(() => {
     api.get<FailedFollowUp[]>("/api/admin/follow-ups/failed").then(setFailed, (e: unknown) => setProblem(fill(texts.failedLoad, { reason: describeProblem(e, texts) })));

@@ -3,7 +3,7 @@ import { useCallback, useEffect, useId, useRef, useState } from "react";
 import { ApiError, type Api } from "../core/api";
 import { download } from "../core/download";
 import { useStyles } from "../core/ui/styles";
-import { fill } from "../core/i18n";
+import { fill, localeFor, pickLanguage } from "../core/i18n";
 import { describeChange, describeProblem, textsFor } from "./texts";
 import { audiences, moments, themes, type AgendaTemplate, type FieldErrors, type Guide, type GuidePrompt, type GuideResponse, type GuideText, type GuideVersion, type Theme } from "./types";
 import { FailedMail } from "./FailedMail";
@@ -110,7 +110,7 @@ export function GuideEditor({ api, texts, language }: { api: Api; texts: Texts; 
       <p className={styles.muted} data-testid="guide-version">
         {current.builtIn
           ? texts.builtIn
-          : fill(texts.version, { version: current.version, name: current.changedBy ?? "", date: new Date(current.changedUtc ?? "").toLocaleString(language === "nl" ? "nl-NL" : "en-GB") })}
+          : fill(texts.version, { version: current.version, name: current.changedBy ?? "", date: new Date(current.changedUtc ?? "").toLocaleString(localeFor(pickLanguage(language), null)) })}
       </p>
       <StatusBar status={status} texts={texts} onLoadTheirs={() => status.kind === "conflict" && void load(status.current).then(() => setStatus({ kind: "idle" }))} />
       <Prompts prompts={guide.prompts} texts={texts} errors={errors} onChange={(prompts) => edit({ ...guide, prompts })} />
@@ -396,7 +396,7 @@ function History({ history, current, texts, language, onRestore }: { history: Gu
             <li key={version.version} className={styles.item} style={{ padding: 8 }}>
               <div className={styles.itemBody}>
                 <span>
-                  {fill(texts.version, { version: version.version, name: version.changedBy, date: new Date(version.changedUtc).toLocaleString(language === "nl" ? "nl-NL" : "en-GB") })}
+                  {fill(texts.version, { version: version.version, name: version.changedBy, date: new Date(version.changedUtc).toLocaleString(localeFor(pickLanguage(language), null)) })}
                   {version.version === current && ` (${texts.current})`}
                 </span>
                 <span className={styles.meta}>{describeChange(version.change, texts)}</span>
