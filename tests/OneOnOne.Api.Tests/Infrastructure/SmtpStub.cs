@@ -32,6 +32,7 @@ public sealed class SmtpStub : IAsyncDisposable
         var options = builder.Build();
         var services = new SmtpServer.ComponentModel.ServiceProvider();
         services.Add(new Store(this));
+        services.Add(new PromptSmtpEndpoints());
         var server = new SmtpServer.SmtpServer(options, services);
         server.SessionCreated += (_, _) => Interlocked.Increment(ref sessions);
         running = server.StartAsync(stop.Token);
