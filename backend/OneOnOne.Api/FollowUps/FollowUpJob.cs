@@ -11,16 +11,70 @@ namespace OneOnOne.Api.FollowUps;
 public sealed class FollowUpFailedException(string message, Exception inner) : Exception(message, inner);
 
 /// <summary>
-/// Sends one follow-up: claims its row with a conditional update (so retries and other servers cannot send it
-/// too), confirms its meeting in the calendar, checks it is still wanted and still due, sends, and records the outcome.
+/// Sends follow-ups, a batch per job. Each row is claimed with a conditional update (so retries and other servers cannot
+/// send it too), its meeting confirmed in the calendar, checked to be still wanted and still due, sent, and its outcome
+/// recorded. A batch rather than a job per mail: on PostgreSQL, Hangfire's own bookkeeping per job cost as much CPU as
+/// everything else a mail needs.
 /// </summary>
 public sealed class FollowUpJob(
     OneOnOneDb db, FollowUpComposer composer, IMailTransport transport, CalendarSync calendarSync, IOptions<FollowUpOptions> options, IOptions<MailOptions> mail,
     IOptions<CalendarOptions> calendarOptions, TenantGuides guides, TimeProvider clock, ILogger<FollowUpJob> logger)
 {
+    /// <summary>The most rows one job sends; the sweep gives smaller batches when fewer are due, so every worker gets some.</summary>
+    public const int MostPerJob = 50;
+
+    private readonly Dictionary<Guid, Confirmation> confirmations = [];
+
+    /// <summary>A job queued with one row, by a server of the previous version or the failed-mail retry.</summary>
     [Queue("followups")]
     [AutomaticRetry(Attempts = 0)]
-    public async Task SendAsync(Guid followUpId, CancellationToken cancellationToken)
+    public Task SendAsync(Guid followUpId, CancellationToken cancellationToken) => SendAsync([followUpId], cancellationToken);
+
+    /// <summary>
+    /// Sends each row in turn. A row that fails does not stop the others; the job then fails with every row's reason, for
+    /// Hangfire's dashboard. Stopping hands the rows not yet started back to the next sweep.
+    /// </summary>
+    [Queue("followups")]
+    [AutomaticRetry(Attempts = 0)]
+    public async Task SendAsync(Guid[] followUpIds, CancellationToken cancellationToken)
+    {
+        List<Exception> failures = [];
+        var next = 0;
+        try
+        {
+            for (; next < followUpIds.Length && !cancellationToken.IsCancellationRequested; next++)
+            {
+                try
+                {
+                    await SendOneAsync(followUpIds[next], cancellationToken);
+                }
+                catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+                {
+                    failures.Add(e);
+                }
+                finally
+                {
+                    db.ChangeTracker.Clear();
+                }
+            }
+        }
+        finally
+        {
+            if (next < followUpIds.Length)
+            {
+                var notStarted = followUpIds[next..];
+                await db.FollowUps.IgnoreQueryFilters().Where(f => notStarted.Contains(f.Id) && f.Status == FollowUpStatus.Pending)
+                    .ExecuteUpdateAsync(s => s.SetProperty(f => f.EnqueuedUtc, (DateTime?)null), CancellationToken.None);
+            }
+        }
+
+        if (failures.Count > 0)
+        {
+            throw failures.Count == 1 ? failures[0] : new AggregateException($"{failures.Count} of {followUpIds.Length} follow-ups failed.", failures);
+        }
+    }
+
+    private async Task SendOneAsync(Guid followUpId, CancellationToken cancellationToken)
     {
         // The calendar is read before the row is claimed: however long that takes, it cannot outlast the claim's lease
         // and let another job send the same mail.
@@ -34,7 +88,7 @@ public sealed class FollowUpJob(
             return;
         }
 
-        var confirmation = due.MeetingId is { } meetingId ? await calendarSync.ConfirmAsync(meetingId, cancellationToken) : Confirmation.Confirmed;
+        var confirmation = due.MeetingId is { } meetingId ? await ConfirmAsync(meetingId, cancellationToken) : Confirmation.Confirmed;
         now = clock.GetUtcNow().UtcDateTime;
         var claimed = await db.FollowUps.IgnoreQueryFilters()
             .Where(f => f.Id == followUpId && f.Status == FollowUpStatus.Pending && f.DueUtc <= now)
@@ -95,6 +149,18 @@ public sealed class FollowUpJob(
         }
 
         await db.SaveChangesAsync(CancellationToken.None);
+    }
+
+    /// <summary>Both people's mails about a meeting are due together and usually share a batch: the calendar is read once.</summary>
+    private async Task<Confirmation> ConfirmAsync(Guid meetingId, CancellationToken cancellationToken)
+    {
+        if (!confirmations.TryGetValue(meetingId, out var confirmation))
+        {
+            confirmation = await calendarSync.ConfirmAsync(meetingId, cancellationToken);
+            confirmations[meetingId] = confirmation;
+        }
+
+        return confirmation;
     }
 
     /// <summary>Will fail the same way every time: a refused address or mailbox, a mail that cannot be written.</summary>

@@ -11,7 +11,7 @@ namespace OneOnOne.Api.FollowUps;
 /// The every-minute sweep. It derives from the meetings' current times which follow-ups are due and writes them
 /// to the outbox, moves pending ones whose meeting moved, holds those whose meeting is no longer followed (cancelled in
 /// the calendar, its event paused or ended, a participant's account gone) and brings them back when it is again,
-/// recovers rows whose job was lost, and hands every due row to a job. Meetings never call into this: it only reads them.
+/// recovers rows whose job was lost, and hands the due rows to jobs in batches. Meetings never call into this: it only reads them.
 /// </summary>
 public sealed class FollowUpSweep(
     OneOnOneDb db, IBackgroundJobClient jobs, IOptions<FollowUpOptions> options, TenantGuides guides, TimeProvider clock, ILogger<FollowUpSweep> logger)
@@ -224,9 +224,11 @@ public sealed class FollowUpSweep(
 
             await db.FollowUps.IgnoreQueryFilters().Where(f => due.Contains(f.Id))
                 .ExecuteUpdateAsync(s => s.SetProperty(f => f.EnqueuedUtc, now), cancellationToken);
-            foreach (var id in due)
+            // Enough jobs for every worker to have a few, each as large as that allows up to the most a job takes.
+            var perJob = Math.Clamp(due.Count / (Options.WorkerCount * 4), 1, FollowUpJob.MostPerJob);
+            foreach (var batch in due.Chunk(perJob))
             {
-                jobs.Enqueue<FollowUpJob>(job => job.SendAsync(id, CancellationToken.None));
+                jobs.Enqueue<FollowUpJob>(job => job.SendAsync(batch, CancellationToken.None));
             }
         }
     }

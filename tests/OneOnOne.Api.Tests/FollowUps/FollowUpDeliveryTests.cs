@@ -1,7 +1,9 @@
 using Hangfire;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using OneOnOne.Api.Data;
+using OneOnOne.Api.FollowUps;
 using OneOnOne.Api.Tests.Infrastructure;
 using OneOnOne.Api.Tests.Meetings;
 using SmtpServer.Protocol;
@@ -78,6 +80,72 @@ public sealed class FollowUpDeliveryTests
         Assert.Equal(1, host.Services.GetRequiredService<JobStorage>().GetMonitoringApi().FailedCount());
         // A connection per worker, kept through every refusal but the ones that close it.
         Assert.InRange(smtp.Sessions, 1, 4 + closings);
+    }
+
+    [Fact]
+    public async Task Due_follow_ups_go_to_jobs_in_batches_and_a_refused_mail_fails_only_itself()
+    {
+        await using var smtp = new SmtpStub();
+        await using var host = new FollowUpHost(new FakeTimeProvider(Now), Smtp(smtp, workers: 2));
+        var pair = await OneOnOnePair.CreateAsync(host);
+        await host.AddMeetingsAsync(pair.Meeting.SeriesId, EndedMeetings(50));
+        var deliveries = 0;
+        // Every tenth mail to arrive is refused for good, wherever it stands in its batch.
+        smtp.Refuse = _ => Interlocked.Increment(ref deliveries) % 10 == 1 ? new SmtpResponse(SmtpReplyCode.MailboxUnavailable, "No such user") : null;
+
+        await host.SweepAsync();
+        await host.WaitUntilSettledAsync();
+
+        var rows = await host.RowsAsync();
+        Assert.Equal(100, rows.Count);
+        Assert.Equal(10, rows.Count(r => r.Status == FollowUpStatus.Failed));
+        Assert.Equal(90, rows.Count(r => r.Status == FollowUpStatus.Sent));
+        AssertEachSentOnce(smtp, rows);
+        // 100 rows for 2 workers: batches of 100 / (2 workers x 4) = 12, so 9 jobs, each failed one failed by its refusals.
+        var monitoring = host.Services.GetRequiredService<JobStorage>().GetMonitoringApi();
+        var until = DateTime.UtcNow.AddSeconds(30);
+        while (monitoring.SucceededListCount() + monitoring.FailedCount() < 9 && DateTime.UtcNow < until)
+        {
+            await Task.Delay(50, TestContext.Current.CancellationToken);
+        }
+
+        Assert.Equal(9, monitoring.SucceededListCount() + monitoring.FailedCount());
+        var failedJobs = monitoring.FailedJobs(0, 10);
+        Assert.InRange(failedJobs.Count, 1, 9);
+        Assert.All(failedJobs, job => Assert.Contains("No such user", job.Value.ExceptionMessage, StringComparison.Ordinal));
+        Assert.All(failedJobs, job => Assert.InRange(((Guid[])job.Value.Job.Args[0]).Length, 4, 12));
+    }
+
+    [Fact]
+    public async Task A_job_stopped_before_its_rows_hands_them_back_to_the_next_sweep()
+    {
+        await using var smtp = new SmtpStub();
+        await using var host = new FollowUpHost(new FakeTimeProvider(Now), Smtp(smtp));
+        var pair = await OneOnOnePair.CreateAsync(host);
+        await host.AddMeetingsAsync(pair.Meeting.SeriesId, EndedMeetings(2));
+        await host.SweepAsync();
+        await host.WaitUntilSettledAsync();
+        // The same rows due again and handed to a job, as the sweep leaves them.
+        var ids = await host.WithDbAsync(async db =>
+        {
+            var rows = await db.FollowUps.IgnoreQueryFilters().ToListAsync(TestContext.Current.CancellationToken);
+            rows.ForEach(r => (r.Status, r.EnqueuedUtc) = (FollowUpStatus.Pending, Now.UtcDateTime));
+            await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+            return rows.Select(r => r.Id).ToArray();
+        });
+        var mailsBefore = smtp.Received.Count;
+
+        await using (var scope = host.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<FollowUpJob>().SendAsync(ids, new CancellationToken(canceled: true));
+        }
+
+        Assert.Equal(mailsBefore, smtp.Received.Count);
+        Assert.All(await host.RowsAsync(), r => Assert.True(r.Status == FollowUpStatus.Pending && r.EnqueuedUtc is null, $"{r.Status} {r.EnqueuedUtc:O}"));
+        await host.SweepAsync();
+        await host.WaitUntilSettledAsync();
+        Assert.All(await host.RowsAsync(), r => Assert.Equal(FollowUpStatus.Sent, r.Status));
+        Assert.Equal(mailsBefore + ids.Length, smtp.Received.Count);
     }
 
     [Fact]
